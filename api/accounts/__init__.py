@@ -1,0 +1,1 @@
+"""Accounts: users, government units, staff role grants, sessions and contact verification."""

@@ -1,0 +1,67 @@
+"""Who the caller is, and whether they hold a role on a unit (a grant covers the unit's children)."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from api.accounts.models import Role
+from api.audit import Actor
+from api.errors import NotAuthenticated, PermissionDenied
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    unit_id: int
+    unit_path: str
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: int
+    kind: str
+    display_name: str
+    verified: bool
+    contact: str = ""
+    grants: tuple[Grant, ...] = field(default=())
+
+    @property
+    def is_staff(self) -> bool:
+        return self.kind == "staff"
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(id=self.user_id, label=f"{self.kind}:{self.user_id}:{self.display_name}")
+
+    def has_role(self, roles: Iterable[str], unit_path: str) -> bool:
+        """True if a grant of one of `roles` (or admin) sits on this unit or one of its ancestors."""
+        wanted = {*roles, Role.ADMIN}
+        return any(g.role in wanted and unit_path.startswith(g.unit_path) for g in self.grants)
+
+    def unit_paths(self, roles: Iterable[str]) -> list[str]:
+        wanted = {*roles, Role.ADMIN}
+        return [g.unit_path for g in self.grants if g.role in wanted]
+
+
+def require_user(principal: Principal | None) -> Principal:
+    if principal is None:
+        raise NotAuthenticated("请先登录")
+    return principal
+
+
+def require_role(principal: Principal | None, roles: Iterable[str], unit_path: str) -> Principal:
+    """Return the principal if they hold one of `roles` on the unit, else raise."""
+    principal = require_user(principal)
+    roles = tuple(roles)
+    if not principal.has_role(roles, unit_path):
+        names = "、".join(ROLE_LABELS.get(r, r) for r in roles)
+        raise PermissionDenied(f"没有权限：此操作需要本单位的{names}角色")
+    return principal
+
+
+ROLE_LABELS = {
+    Role.ADMIN: "管理员",
+    Role.DRAFTER: "起草人",
+    Role.REVIEWER: "审核人",
+    Role.APPROVER: "批准人",
+    Role.ORGANIZER: "会议组织者",
+}

@@ -1,0 +1,337 @@
+"""Account operations: citizen registration and verification, login/logout, staff, units and grants."""
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api import audit
+from api.accounts.models import AuthSession, Role, RoleGrant, Unit, User, UserKind, VerificationCode
+from api.accounts.permissions import Grant, Principal
+from api.audit import SYSTEM, Actor
+from api.db import utcnow
+from api.errors import Conflict, InvalidInput, NotFound, RateLimited
+from api.outbox import queue_notification
+from api.ratelimit import RateLimiter
+from api.security import (
+    constant_time_equals,
+    hash_password,
+    new_numeric_code,
+    new_token,
+    token_digest,
+    verify_password,
+)
+from api.settings import Settings
+
+PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
+EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}$")
+MAX_CODE_ATTEMPTS = 5
+
+
+def normalize_contact(contact: str) -> str:
+    """Return a phone number (digits, +86 dropped) or a lower-cased email; raise if it is neither."""
+    value = contact.strip().replace(" ", "").replace("-", "")
+    if value.startswith("+86"):
+        value = value[3:]
+    if PHONE_RE.match(value):
+        return value
+    if EMAIL_RE.match(value):
+        return value.lower()
+    raise InvalidInput("请填写有效的手机号码（11位）或电子邮箱", code="CONTACT_INVALID")
+
+
+def check_password(password: str) -> None:
+    if len(password) < 8 or len(password) > 128:
+        raise InvalidInput("密码长度应为 8 到 128 个字符", code="PASSWORD_INVALID")
+    if password.isdigit() or password.isalpha():
+        raise InvalidInput("密码须同时包含字母和数字（或符号）", code="PASSWORD_TOO_WEAK")
+
+
+def _contact_column(contact: str):  # type: ignore[no-untyped-def]
+    return User.email if "@" in contact else User.phone
+
+
+async def _issue_code(session: AsyncSession, *, user: User, contact: str, settings: Settings) -> None:
+    code = new_numeric_code()
+    session.add(
+        VerificationCode(
+            user_id=user.id,
+            code_hash=token_digest(f"{user.id}:{code}"),
+            expires_at=utcnow() + timedelta(minutes=settings.verification_code_minutes),
+            attempts=0,
+        )
+    )
+    queue_notification(
+        session,
+        recipient=contact,
+        user_id=user.id,
+        kind="verification_code",
+        subject="参与平台验证码",
+        body=f"您的验证码是 {code}，{settings.verification_code_minutes} 分钟内有效。如非本人操作，请忽略。",
+    )
+
+
+async def register_citizen(
+    session: AsyncSession, *, contact: str, password: str, display_name: str, settings: Settings
+) -> User:
+    """Create an unverified citizen account and send a verification code through the outbox."""
+    contact = normalize_contact(contact)
+    check_password(password)
+    display_name = display_name.strip()[:100]
+    existing = await session.scalar(select(User.id).where(_contact_column(contact) == contact))
+    if existing is not None:
+        raise Conflict("该手机号码或邮箱已注册，请直接登录", code="CONTACT_TAKEN")
+    user = User(
+        kind=UserKind.CITIZEN,
+        phone=None if "@" in contact else contact,
+        email=contact if "@" in contact else None,
+        display_name=display_name,
+        password_hash=hash_password(password),
+        is_active=True,
+    )
+    session.add(user)
+    try:
+        await session.flush()
+    except IntegrityError as error:
+        raise Conflict("该手机号码或邮箱已注册，请直接登录", code="CONTACT_TAKEN") from error
+    await _issue_code(session, user=user, contact=contact, settings=settings)
+    await audit.record(
+        session,
+        actor=Actor(id=user.id, label=f"citizen:{user.id}"),
+        action="user.registered",
+        subject_type="user",
+        subject_id=user.id,
+        after={"kind": user.kind, "contact_type": "email" if user.email else "phone"},
+    )
+    return user
+
+
+async def resend_code(session: AsyncSession, *, contact: str, settings: Settings) -> None:
+    """Send a new code to an unverified account (silently nothing for unknown or verified contacts)."""
+    contact = normalize_contact(contact)
+    user = await session.scalar(select(User).where(_contact_column(contact) == contact))
+    if user is None or user.verified_at is not None:
+        return
+    await _issue_code(session, user=user, contact=contact, settings=settings)
+
+
+async def verify_contact(session: AsyncSession, *, contact: str, code: str) -> User:
+    """Mark the account verified if the code is the latest unexpired one."""
+    contact = normalize_contact(contact)
+    invalid = InvalidInput("验证码错误或已过期，请重新获取", code="CODE_INVALID")
+    user = await session.scalar(select(User).where(_contact_column(contact) == contact))
+    if user is None:
+        raise invalid
+    if user.verified_at is not None:
+        return user
+    latest = await session.scalar(
+        select(VerificationCode)
+        .where(VerificationCode.user_id == user.id, VerificationCode.used_at.is_(None))
+        .order_by(VerificationCode.id.desc())
+        .limit(1)
+    )
+    if latest is None or latest.expires_at < utcnow() or latest.attempts >= MAX_CODE_ATTEMPTS:
+        raise invalid
+    if not constant_time_equals(latest.code_hash, token_digest(f"{user.id}:{code.strip()}")):
+        latest.attempts += 1
+        # The failed attempt must count even though the request fails.
+        raise InvalidInput("验证码错误或已过期，请重新获取", code="CODE_INVALID", keep_changes=True)
+    latest.used_at = user.verified_at = utcnow()
+    await audit.record(
+        session,
+        actor=Actor(id=user.id, label=f"citizen:{user.id}"),
+        action="user.verified",
+        subject_type="user",
+        subject_id=user.id,
+    )
+    return user
+
+
+async def login(
+    session: AsyncSession,
+    *,
+    identifier: str,
+    password: str,
+    limiter: RateLimiter,
+    settings: Settings,
+    client_ip: str,
+) -> tuple[User, str, AuthSession]:
+    """Check the password and open a session; repeated failures lock the account and the address."""
+    key = identifier.strip().lower()
+    throttle_keys = (f"login-fail:{key}", f"login-fail-ip:{client_ip}")
+    for throttle_key in throttle_keys:
+        limit = settings.login_max_failures * (10 if throttle_key.startswith("login-fail-ip") else 1)
+        if await limiter.peek(throttle_key) >= limit:
+            raise RateLimited(
+                f"登录失败次数过多，请 {settings.login_lockout_seconds // 60} 分钟后再试",
+                code="LOGIN_THROTTLED",
+            )
+    user = await session.scalar(
+        select(User).where(or_(User.phone == key, User.email == key, User.username == key))
+    )
+    if user is None or not verify_password(user.password_hash, password) or not user.is_active:
+        for throttle_key in throttle_keys:
+            await limiter.hit(throttle_key, window_seconds=settings.login_lockout_seconds)
+        raise InvalidInput("账号或密码错误", code="LOGIN_FAILED")
+    await limiter.reset(throttle_keys[0])
+    token = new_token()
+    auth_session = AuthSession(
+        token_hash=token_digest(token),
+        csrf_token=new_token(),
+        user_id=user.id,
+        expires_at=utcnow() + timedelta(days=settings.session_days),
+    )
+    session.add(auth_session)
+    await session.flush()
+    return user, token, auth_session
+
+
+async def logout(session: AsyncSession, *, token: str) -> None:
+    """Revoke the session behind this token."""
+    auth_session = await session.scalar(
+        select(AuthSession).where(AuthSession.token_hash == token_digest(token))
+    )
+    if auth_session is not None and auth_session.revoked_at is None:
+        auth_session.revoked_at = utcnow()
+
+
+async def authenticate(session: AsyncSession, *, token: str) -> tuple[Principal, AuthSession] | None:
+    """Resolve a session token to the caller, or None if it is unknown, expired or revoked."""
+    row = (
+        await session.execute(
+            select(AuthSession, User)
+            .join(User, User.id == AuthSession.user_id)
+            .where(AuthSession.token_hash == token_digest(token))
+        )
+    ).first()
+    if row is None:
+        return None
+    auth_session, user = row
+    if auth_session.revoked_at is not None or auth_session.expires_at < utcnow() or not user.is_active:
+        return None
+    grants: tuple[Grant, ...] = ()
+    if user.is_staff:
+        rows = await session.execute(
+            select(RoleGrant.role, Unit.id, Unit.path)
+            .join(Unit, Unit.id == RoleGrant.unit_id)
+            .where(RoleGrant.user_id == user.id)
+        )
+        grants = tuple(Grant(role=r, unit_id=u, unit_path=p) for r, u, p in rows)
+    principal = Principal(
+        user_id=user.id,
+        kind=user.kind,
+        display_name=user.display_name,
+        verified=user.verified_at is not None,
+        contact=user.contact,
+        grants=grants,
+    )
+    return principal, auth_session
+
+
+async def create_unit(
+    session: AsyncSession,
+    *,
+    name: str,
+    code: str,
+    region_code: str = "",
+    parent_code: str | None = None,
+    actor: Actor = SYSTEM,
+) -> Unit:
+    """Create a government unit under an optional parent."""
+    name, code = name.strip(), code.strip()
+    if not name or not code:
+        raise InvalidInput("单位名称和代码不能为空", code="UNIT_INVALID")
+    if await session.scalar(select(Unit.id).where(Unit.code == code)) is not None:
+        raise Conflict(f"单位代码 {code} 已存在", code="UNIT_CODE_TAKEN")
+    parent = None
+    if parent_code:
+        parent = await session.scalar(select(Unit).where(Unit.code == parent_code))
+        if parent is None:
+            raise NotFound(f"上级单位 {parent_code} 不存在", code="UNIT_NOT_FOUND")
+    unit = Unit(
+        name=name, code=code, region_code=region_code.strip(), parent_id=parent.id if parent else None
+    )
+    session.add(unit)
+    await session.flush()
+    unit.path = f"{parent.path if parent else '/'}{unit.id}/"
+    await audit.record(
+        session,
+        actor=actor,
+        action="unit.created",
+        subject_type="unit",
+        subject_id=unit.id,
+        after={"name": name, "code": code, "parent": parent_code},
+    )
+    return unit
+
+
+async def create_staff_user(
+    session: AsyncSession,
+    *,
+    username: str,
+    password: str,
+    display_name: str,
+    email: str | None = None,
+    actor: Actor = SYSTEM,
+) -> User:
+    """Create a staff account (verified by whoever creates it)."""
+    username = username.strip().lower()
+    if not re.fullmatch(r"[a-z0-9_.-]{3,64}", username):
+        raise InvalidInput("用户名须为 3 到 64 位字母、数字或 _ . -", code="USERNAME_INVALID")
+    check_password(password)
+    if await session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise Conflict(f"用户名 {username} 已存在", code="USERNAME_TAKEN")
+    user = User(
+        kind=UserKind.STAFF,
+        username=username,
+        email=normalize_contact(email) if email else None,
+        display_name=display_name.strip() or username,
+        password_hash=hash_password(password),
+        verified_at=utcnow(),
+        is_active=True,
+    )
+    session.add(user)
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action="user.staff_created",
+        subject_type="user",
+        subject_id=user.id,
+        after={"username": username},
+    )
+    return user
+
+
+async def grant_role(
+    session: AsyncSession, *, user: User, unit_code: str, role: str, actor: Actor = SYSTEM
+) -> RoleGrant:
+    """Grant a staff role on a unit (and so on its children)."""
+    if role not in set(Role):
+        raise InvalidInput(f"未知角色 {role}", code="ROLE_INVALID")
+    if not user.is_staff:
+        raise InvalidInput("只能为工作人员账号授予角色", code="ROLE_NOT_STAFF")
+    unit = await session.scalar(select(Unit).where(Unit.code == unit_code))
+    if unit is None:
+        raise NotFound(f"单位 {unit_code} 不存在", code="UNIT_NOT_FOUND")
+    existing = await session.scalar(
+        select(RoleGrant).where(
+            RoleGrant.user_id == user.id, RoleGrant.unit_id == unit.id, RoleGrant.role == role
+        )
+    )
+    if existing is not None:
+        return existing
+    grant = RoleGrant(user_id=user.id, unit_id=unit.id, role=role)
+    session.add(grant)
+    await session.flush()
+    await audit.record(
+        session,
+        actor=actor,
+        action="role.granted",
+        subject_type="user",
+        subject_id=user.id,
+        after={"role": role, "unit": unit_code},
+    )
+    return grant

@@ -1,0 +1,206 @@
+"""The `canyu` command line."""
+
+import argparse
+import asyncio
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from api.settings import Settings, get_settings
+
+
+def _prepare_embedded(settings: Settings) -> None:
+    if settings.is_embedded_database:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+
+
+def cmd_db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
+    from api.migrate import upgrade
+
+    _prepare_embedded(settings)
+    upgrade(settings.resolved_database_url)
+    print("database is at the latest schema")
+    return 0
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    if settings.is_embedded_database or args.migrate:
+        cmd_db_upgrade(settings, args)
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=args.host or settings.host,
+        port=args.port or settings.port,
+        workers=args.workers or settings.workers,
+        log_level="info",
+        access_log=False,
+    )
+    return 0
+
+
+def cmd_worker(settings: Settings, _args: argparse.Namespace) -> int:
+    from arq.worker import run_worker
+
+    from api.worker import WorkerSettings
+
+    if not settings.redis_url:
+        print("canyu worker needs CANYU_REDIS_URL; without it jobs run inside `canyu serve`", file=sys.stderr)
+        return 2
+    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    return 0
+
+
+async def _with_session(settings: Settings, work: Callable[[Any], Awaitable[int]]) -> int:
+    from api.db import create_engine, create_sessionmaker
+
+    engine = create_engine(settings.resolved_database_url, pool_size=2)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            result = await work(session)
+            await session.commit()
+            return result
+    finally:
+        await engine.dispose()
+
+
+def _run_domain(settings: Settings, work: Callable[[Any], Awaitable[int]]) -> int:
+    from api.errors import DomainError
+
+    try:
+        return asyncio.run(_with_session(settings, work))
+    except DomainError as error:
+        print(f"error [{error.code}]: {error.message}", file=sys.stderr)
+        return 1
+
+
+def cmd_unit_create(settings: Settings, args: argparse.Namespace) -> int:
+    from api.accounts import service
+
+    async def work(session: Any) -> int:
+        unit = await service.create_unit(
+            session, name=args.name, code=args.code, region_code=args.region, parent_code=args.parent
+        )
+        print(f"created unit {unit.code} (id {unit.id})")
+        return 0
+
+    return _run_domain(settings, work)
+
+
+def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
+    from api.accounts import service
+
+    password = args.password or os.environ.get("CANYU_NEW_USER_PASSWORD") or getpass.getpass("password: ")
+
+    async def work(session: Any) -> int:
+        user = await service.create_staff_user(
+            session,
+            username=args.username,
+            password=password,
+            display_name=args.display_name or args.username,
+            email=args.email,
+        )
+        for role in args.role:
+            await service.grant_role(session, user=user, unit_code=args.unit, role=role)
+        print(f"created staff user {user.username} (id {user.id}) with {', '.join(args.role)} on {args.unit}")
+        return 0
+
+    return _run_domain(settings, work)
+
+
+def cmd_demo(settings: Settings, _args: argparse.Namespace) -> int:
+    from api import demo
+
+    cmd_db_upgrade(settings, _args)
+    return _run_domain(settings, demo.load)
+
+
+def cmd_audit_verify(settings: Settings, _args: argparse.Namespace) -> int:
+    from api.audit import verify_chain
+    from consultations.sealing import verify_sealed_comments
+
+    async def work(session: Any) -> int:
+        report = await verify_chain(session)
+        problems = report.problems + await verify_sealed_comments(session)
+        for problem in problems:
+            print(f"PROBLEM: {problem}")
+        if problems:
+            print(f"audit log verification FAILED: {len(problems)} problem(s) in {report.checked} events")
+            return 1
+        print(f"audit log OK: {report.checked} events, chain intact, sealed comments unchanged")
+        return 0
+
+    return _run_domain(settings, work)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="canyu", description="canyu (参与) public consultation platform")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the web server (migrates the embedded database first)")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int)
+    serve.add_argument("--migrate", action="store_true", help="also migrate a PostgreSQL database first")
+    serve.set_defaults(handler=cmd_serve)
+
+    commands.add_parser("worker", help="run an arq worker (needs CANYU_REDIS_URL)").set_defaults(
+        handler=cmd_worker
+    )
+
+    db = commands.add_parser("db", help="database maintenance").add_subparsers(
+        dest="db_command", required=True
+    )
+    db.add_parser("upgrade", help="migrate to the latest schema").set_defaults(handler=cmd_db_upgrade)
+
+    unit = commands.add_parser("unit", help="government units").add_subparsers(
+        dest="unit_command", required=True
+    )
+    unit_create = unit.add_parser("create", help="create a unit")
+    unit_create.add_argument("--name", required=True)
+    unit_create.add_argument("--code", required=True)
+    unit_create.add_argument("--region", default="", help="行政区划代码, e.g. 330100")
+    unit_create.add_argument("--parent", help="parent unit code")
+    unit_create.set_defaults(handler=cmd_unit_create)
+
+    user = commands.add_parser("user", help="staff accounts").add_subparsers(
+        dest="user_command", required=True
+    )
+    user_create = user.add_parser("create", help="create a staff account with roles on a unit")
+    user_create.add_argument("--username", required=True)
+    user_create.add_argument("--password", help="or CANYU_NEW_USER_PASSWORD, or asked for")
+    user_create.add_argument("--display-name")
+    user_create.add_argument("--email")
+    user_create.add_argument("--unit", required=True, help="unit code the roles are granted on")
+    user_create.add_argument(
+        "--role",
+        action="append",
+        required=True,
+        choices=["admin", "drafter", "reviewer", "approver", "organizer"],
+    )
+    user_create.set_defaults(handler=cmd_user_create)
+
+    commands.add_parser("demo", help="load the demo units, staff, consultation and comments").set_defaults(
+        handler=cmd_demo
+    )
+
+    audit = commands.add_parser("audit", help="audit log").add_subparsers(dest="audit_command", required=True)
+    audit.add_parser("verify", help="verify the hash chain and the sealed comments").set_defaults(
+        handler=cmd_audit_verify
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    handler: Callable[[Settings, argparse.Namespace], int] = args.handler
+    return handler(get_settings(), args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

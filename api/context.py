@@ -1,0 +1,170 @@
+"""Application state and the per-request GraphQL context (caller, sessions, loaders)."""
+
+import asyncio
+import base64
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from strawberry.dataloader import DataLoader
+from strawberry.fastapi import BaseContext
+
+from api.accounts import service as accounts
+from api.accounts.models import AuthSession
+from api.accounts.permissions import Principal
+from api.errors import DomainError, InvalidInput, PermissionDenied, ServiceUnavailable
+from api.jobs import JobQueue
+from api.ratelimit import RateLimiter
+from api.security import constant_time_equals
+from api.settings import Settings
+
+T = TypeVar("T")
+
+SESSION_COOKIE = "canyu_session"
+CSRF_COOKIE = "canyu_csrf"
+CSRF_HEADER = "x-csrf-token"
+
+
+@dataclass
+class AppState:
+    """What every request and job shares: built once per process by the app factory."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessionmaker: async_sessionmaker[AsyncSession]
+    queue: JobQueue
+    limiter: RateLimiter
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def database_unavailable(error: Exception) -> ServiceUnavailable:
+    return ServiceUnavailable(
+        "数据库暂时不可用，请稍后重试", code="DATABASE_UNAVAILABLE", cause=str(error)[:200]
+    )
+
+
+class Context(BaseContext):
+    def __init__(self, state: AppState):
+        super().__init__()
+        self.state = state
+        self._principal: asyncio.Task[tuple[Principal, AuthSession, bool] | None] | None = None
+        self._loaders: dict[str, DataLoader[Any, Any]] = {}
+
+    @property
+    def settings(self) -> Settings:
+        return self.state.settings
+
+    @property
+    def client_ip(self) -> str:
+        request = self.request
+        return request.client.host if request is not None and request.client else "unknown"
+
+    def _token(self) -> tuple[str | None, bool]:
+        """The session token and whether it came from the cookie (which needs CSRF protection)."""
+        if self.request is None:
+            return None, False
+        header = self.request.headers.get("authorization", "")
+        if header.lower().startswith("bearer "):
+            return header[7:].strip(), False
+        cookie = self.request.cookies.get(SESSION_COOKIE)
+        return (cookie, True) if cookie else (None, False)
+
+    async def _resolve(self) -> tuple[Principal, AuthSession, bool] | None:
+        token, from_cookie = self._token()
+        if not token:
+            return None
+        async with self.session() as session:
+            found = await accounts.authenticate(session, token=token)
+        return None if found is None else (found[0], found[1], from_cookie)
+
+    async def _authenticated(self) -> tuple[Principal, AuthSession, bool] | None:
+        # Sibling resolvers run concurrently: resolve the caller once and share the answer.
+        if self._principal is None:
+            self._principal = asyncio.ensure_future(self._resolve())
+        return await self._principal
+
+    async def principal(self) -> Principal | None:
+        found = await self._authenticated()
+        return found[0] if found else None
+
+    async def acting_principal(self) -> Principal | None:
+        """The caller of a mutation; cookie sessions must echo their CSRF token in a header."""
+        found = await self._authenticated()
+        if found is None:
+            return None
+        principal, auth_session, from_cookie = found
+        if from_cookie:
+            sent = self.request.headers.get(CSRF_HEADER, "") if self.request else ""
+            if not constant_time_equals(sent, auth_session.csrf_token):
+                raise PermissionDenied("请求校验失败（CSRF），请刷新页面后重试", code="CSRF_FAILED")
+        return principal
+
+    async def auth_session(self) -> AuthSession | None:
+        found = await self._authenticated()
+        return found[1] if found else None
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        """A read session of its own (resolvers run concurrently and must not share one)."""
+        try:
+            async with self.state.sessionmaker() as session:
+                yield session
+        except (OperationalError, InterfaceError, OSError) as error:
+            raise database_unavailable(error) from error
+
+    async def mutate(self, operation: Callable[[AsyncSession], Awaitable[T]]) -> T:
+        """Run one mutation in one transaction: commit on success, roll back on any error."""
+        try:
+            async with self.state.sessionmaker() as session:
+                try:
+                    result = await operation(session)
+                    await session.commit()
+                except DomainError as error:
+                    if error.keep_changes:
+                        await session.commit()
+                    else:
+                        await session.rollback()
+                    raise
+                return result
+        except (OperationalError, InterfaceError, OSError) as error:
+            raise database_unavailable(error) from error
+        except DBAPIError as error:
+            if error.connection_invalidated:
+                raise database_unavailable(error) from error
+            raise
+
+    def loader(self, name: str, load: Callable[[list[Any]], Awaitable[list[Any]]]) -> DataLoader[Any, Any]:
+        """A request-scoped DataLoader; each batch opens its own session."""
+        if name not in self._loaders:
+            self._loaders[name] = DataLoader(load_fn=load)
+        return self._loaders[name]
+
+
+def encode_cursor(value: int) -> str:
+    return base64.urlsafe_b64encode(f"c:{value}".encode()).decode()
+
+
+def decode_cursor(cursor: str | None) -> int | None:
+    if not cursor:
+        return None
+    try:
+        prefix, value = base64.urlsafe_b64decode(cursor.encode()).decode().split(":", 1)
+        if prefix != "c":
+            raise ValueError(prefix)
+        return int(value)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InvalidInput("分页游标无效", code="CURSOR_INVALID") from error
+
+
+def parse_id(value: str | int, what: str = "编号") -> int:
+    """Turn a GraphQL ID into a row id, or raise a clear error."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        number = 0
+    if number <= 0 or number > 2**62:
+        raise InvalidInput(f"{what}无效：{str(value)[:40]}", code="ID_INVALID")
+    return number

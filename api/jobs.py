@@ -1,0 +1,196 @@
+"""Background jobs: one set of job functions, run by arq workers on Redis or in-process.
+
+Jobs never carry the only copy of anything: the work they do is described by rows (unsegmented
+comments, pending notifications, consultations past their deadline), so an enqueue that fails
+because Redis is down only delays the work until the next cron sweep picks the rows up.
+
+A job function takes the context dict first (arq's convention) and returns a short summary.
+The context holds `sessionmaker`, `settings` and `queue` in both modes.
+"""
+
+import asyncio
+import logging
+import traceback
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Integer, String, Text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Mapped, mapped_column
+
+from api.db import Base, UTCDateTime, transaction, utcnow
+
+log = logging.getLogger("canyu.jobs")
+
+JobFunction = Callable[..., Awaitable[Any]]
+
+
+class JobRun(Base):
+    """Status and progress of a job that did work (idle cron ticks leave no row)."""
+
+    __tablename__ = "job_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_name: Mapped[str] = mapped_column(String(100), index=True)
+    subject: Mapped[str] = mapped_column(String(100), default="")
+    status: Mapped[str] = mapped_column(String(16))  # running, succeeded, failed
+    progress_done: Mapped[int] = mapped_column(Integer, default=0)
+    progress_total: Mapped[int | None] = mapped_column(Integer)
+    message: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class JobProgress:
+    """A JobRun row that a job updates as it goes, committed in its own short transactions."""
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], job_name: str, subject: str = ""):
+        self._sessionmaker = sessionmaker
+        self._job_name = job_name
+        self._subject = subject
+        self.run_id: int | None = None
+
+    async def _save(self, **values: Any) -> None:
+        async with transaction(self._sessionmaker) as session:
+            if self.run_id is None:
+                run = JobRun(job_name=self._job_name, subject=self._subject, status="running")
+                session.add(run)
+                await session.flush()
+                self.run_id = run.id
+            else:
+                run = await session.get_one(JobRun, self.run_id)
+            for key, value in values.items():
+                setattr(run, key, value)
+
+    async def update(self, done: int, total: int | None = None) -> None:
+        await self._save(progress_done=done, progress_total=total)
+
+    async def finish(self, message: str) -> None:
+        await self._save(status="succeeded", message=message, finished_at=utcnow())
+
+    async def fail(self, error: BaseException) -> None:
+        text = "".join(traceback.format_exception_only(error)).strip()
+        await self._save(status="failed", message=text[:2000], finished_at=utcnow())
+
+
+@dataclass(frozen=True)
+class CronJob:
+    function: JobFunction
+    every_seconds: int
+
+    @property
+    def name(self) -> str:
+        return self.function.__name__
+
+
+class JobQueue:
+    """Where requests hand work to the background."""
+
+    async def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
+        raise NotImplementedError
+
+    async def ping(self) -> bool:
+        return True
+
+    async def close(self) -> None:
+        return None
+
+
+class ArqQueue(JobQueue):
+    """Enqueue to arq on Redis; a failed enqueue is logged, and the cron sweep does the work later."""
+
+    def __init__(self, redis_url: str):
+        self._redis_url = redis_url
+        self._pool: Any = None
+        self._lock = asyncio.Lock()
+
+    async def _get_pool(self) -> Any:
+        from arq import create_pool
+        from arq.connections import RedisSettings
+
+        async with self._lock:
+            if self._pool is None:
+                settings = RedisSettings.from_dsn(self._redis_url)
+                settings.conn_retries = 0
+                settings.conn_timeout = 2
+                self._pool = await create_pool(settings)
+            return self._pool
+
+    async def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
+        try:
+            pool = await self._get_pool()
+            await pool.enqueue_job(name, *args, _job_id=job_id)
+        except Exception as error:  # Redis down or unreachable: OSError, RedisError, timeouts
+            log.warning("could not enqueue %s (%s); the cron sweep will pick the work up", name, error)
+
+    async def ping(self) -> bool:
+        try:
+            pool = await self._get_pool()
+            return bool(await asyncio.wait_for(pool.ping(), timeout=2))
+        except Exception:
+            return False
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.aclose()
+            self._pool = None
+
+
+class InProcessQueue(JobQueue):
+    """Run jobs as tasks in this process (embedded mode); a job asked for while running runs again after."""
+
+    def __init__(self, functions: Sequence[JobFunction], context: dict[str, Any]):
+        self._functions = {f.__name__: f for f in functions}
+        self._context = context
+        self._running: dict[str, asyncio.Task[None]] = {}
+        self._rerun: set[str] = set()
+        self._cron_task: asyncio.Task[None] | None = None
+
+    async def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
+        if name not in self._functions:
+            raise KeyError(f"unknown job {name!r}")
+        key = job_id or f"{name}:{id(args)}:{len(self._running)}"
+        if key in self._running:
+            self._rerun.add(key)
+            return
+        self._running[key] = asyncio.create_task(self._run(key, name, args))
+
+    async def _run(self, key: str, name: str, args: tuple[Any, ...]) -> None:
+        try:
+            while True:
+                self._rerun.discard(key)
+                try:
+                    await self._functions[name](self._context, *args)
+                except Exception:
+                    log.exception("job %s failed", name)
+                if key not in self._rerun:
+                    return
+        finally:
+            self._running.pop(key, None)
+
+    def start_cron(self, cron_jobs: Sequence[CronJob]) -> None:
+        self._cron_task = asyncio.create_task(self._cron_loop(cron_jobs))
+
+    async def _cron_loop(self, cron_jobs: Sequence[CronJob]) -> None:
+        last_run: dict[str, float] = {}
+        loop = asyncio.get_running_loop()
+        while True:
+            now = loop.time()
+            for cron_job in cron_jobs:
+                if now - last_run.get(cron_job.name, -1e9) >= cron_job.every_seconds:
+                    last_run[cron_job.name] = now
+                    await self.enqueue(cron_job.name, job_id=f"cron:{cron_job.name}")
+            await asyncio.sleep(1)
+
+    async def drain(self) -> None:
+        """Wait until no job is running (tests and shutdown)."""
+        while self._running:
+            await asyncio.gather(*list(self._running.values()), return_exceptions=True)
+
+    async def close(self) -> None:
+        if self._cron_task is not None:
+            self._cron_task.cancel()
+            await asyncio.gather(self._cron_task, return_exceptions=True)
+        await self.drain()

@@ -1,0 +1,185 @@
+"""Notification outbox: rows written in the same transaction as the change that causes them,
+delivered afterwards by a job, retried with backoff, never lost when Redis or the mail server is down.
+
+Delivery claims a batch (status `sending`), sends, then marks each row `sent`. A worker that dies
+between sending and marking leaves rows `sending`; they are retried after a timeout, and email
+carries a stable Message-ID so a receiving server can drop the rare duplicate.
+"""
+
+import logging
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from typing import Any, Protocol
+
+from sqlalchemy import ForeignKey, Integer, String, Text, and_, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import Mapped, mapped_column
+
+from api.db import Base, UTCDateTime, is_postgresql, transaction, utcnow
+from api.settings import Settings
+
+log = logging.getLogger("canyu.outbox")
+
+SENDING_TIMEOUT = timedelta(minutes=10)
+
+
+class Notification(Base):
+    __tablename__ = "notifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))  # email, sms
+    recipient: Mapped[str] = mapped_column(String(254))
+    kind: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+def channel_for(contact: str) -> str:
+    return "email" if "@" in contact else "sms"
+
+
+def queue_notification(
+    session: AsyncSession,
+    *,
+    recipient: str,
+    kind: str,
+    subject: str,
+    body: str,
+    user_id: int | None = None,
+    dedupe_key: str | None = None,
+) -> Notification:
+    """Add a notification to the caller's transaction."""
+    notification = Notification(
+        user_id=user_id,
+        channel=channel_for(recipient),
+        recipient=recipient,
+        kind=kind,
+        subject=subject,
+        body=body,
+        dedupe_key=dedupe_key,
+        status="pending",
+        attempts=0,
+        next_attempt_at=utcnow(),
+        last_error="",
+    )
+    session.add(notification)
+    return notification
+
+
+class Transport(Protocol):
+    async def send(self, notification: Notification) -> None: ...
+
+
+class LogTransport:
+    """Embedded mode and SMS without a gateway: the message goes to the server log (and the outbox list)."""
+
+    async def send(self, notification: Notification) -> None:
+        log.warning(
+            "[outbox] %s to %s: %s | %s",
+            notification.channel,
+            notification.recipient,
+            notification.subject,
+            notification.body,
+        )
+
+
+class SmtpTransport:
+    def __init__(self, settings: Settings):
+        self._settings = settings
+
+    async def send(self, notification: Notification) -> None:
+        import aiosmtplib
+
+        message = EmailMessage()
+        message["From"] = self._settings.smtp_sender
+        message["To"] = notification.recipient
+        message["Subject"] = notification.subject
+        message["Message-ID"] = f"<notification-{notification.id}@canyu>"
+        message.set_content(notification.body)
+        await aiosmtplib.send(
+            message,
+            hostname=self._settings.smtp_host,
+            port=self._settings.smtp_port,
+            username=self._settings.smtp_username,
+            password=self._settings.smtp_password,
+            start_tls=self._settings.smtp_starttls,
+            timeout=20,
+        )
+
+
+def transports_from_settings(settings: Settings) -> dict[str, Transport]:
+    email: Transport = SmtpTransport(settings) if settings.smtp_host else LogTransport()
+    # An SMS gateway plugs in here; until one is configured, SMS goes to the log.
+    return {"email": email, "sms": LogTransport()}
+
+
+def _backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(30 * 2 ** (attempts - 1), 3600))
+
+
+async def _claim_batch(session: AsyncSession, batch_size: int) -> list[Notification]:
+    now = utcnow()
+    due = or_(
+        and_(Notification.status == "pending", Notification.next_attempt_at <= now),
+        and_(Notification.status == "sending", Notification.claimed_at < now - SENDING_TIMEOUT),
+    )
+    query = select(Notification).where(due).order_by(Notification.id).limit(batch_size)
+    if is_postgresql(session):
+        query = query.with_for_update(skip_locked=True)
+    rows = list((await session.execute(query)).scalars())
+    for row in rows:
+        row.status, row.claimed_at, row.attempts = "sending", now, row.attempts + 1
+    return rows
+
+
+async def deliver_due(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    transports: dict[str, Transport],
+    *,
+    max_attempts: int,
+    batch_size: int = 50,
+) -> tuple[int, int]:
+    """Send what is due; return (sent, failed attempts)."""
+    sent = failed = 0
+    while True:
+        async with transaction(sessionmaker) as session:
+            batch = await _claim_batch(session, batch_size)
+        if not batch:
+            return sent, failed
+        for notification in batch:
+            error: Exception | None = None
+            try:
+                await transports[notification.channel].send(notification)
+            except Exception as exc:  # a transport failure is retried, never fatal to the batch
+                error = exc
+            async with transaction(sessionmaker) as session:
+                row = await session.get_one(Notification, notification.id)
+                if error is None:
+                    row.status, row.sent_at = "sent", utcnow()
+                    sent += 1
+                else:
+                    failed += 1
+                    row.last_error = f"{type(error).__name__}: {error}"[:2000]
+                    row.status = "failed" if row.attempts >= max_attempts else "pending"
+                    row.next_attempt_at = utcnow() + _backoff(row.attempts)
+                    log.warning("notification %s failed (attempt %s): %s", row.id, row.attempts, error)
+
+
+async def deliver_notifications(ctx: dict[str, Any]) -> str:
+    """Job: deliver the outbox."""
+    settings: Settings = ctx["settings"]
+    sent, failed = await deliver_due(
+        ctx["sessionmaker"],
+        ctx.get("transports") or transports_from_settings(settings),
+        max_attempts=settings.notification_max_attempts,
+    )
+    return f"sent {sent}, failed {failed}"

@@ -1,0 +1,86 @@
+"""Fixed-window counters for rate limits and login throttling: Redis when configured, memory otherwise.
+
+When Redis is unreachable the limiter lets requests through (and logs it): a citizen's comment is
+worth more than a limit that cannot be checked for a moment.
+"""
+
+import logging
+import time
+from typing import Any
+
+log = logging.getLogger("canyu.ratelimit")
+
+
+class RateLimiter:
+    async def hit(self, key: str, *, window_seconds: int) -> int:
+        """Count one event in the current window and return the count so far."""
+        raise NotImplementedError
+
+    async def peek(self, key: str) -> int:
+        raise NotImplementedError
+
+    async def reset(self, key: str) -> None:
+        raise NotImplementedError
+
+    async def close(self) -> None:
+        return None
+
+
+class MemoryRateLimiter(RateLimiter):
+    def __init__(self) -> None:
+        self._windows: dict[str, tuple[float, int]] = {}
+
+    def _current(self, key: str) -> tuple[float, int]:
+        expires, count = self._windows.get(key, (0.0, 0))
+        if expires <= time.monotonic():
+            return 0.0, 0
+        return expires, count
+
+    async def hit(self, key: str, *, window_seconds: int) -> int:
+        expires, count = self._current(key)
+        if not expires:
+            expires = time.monotonic() + window_seconds
+        self._windows[key] = (expires, count + 1)
+        if len(self._windows) > 100_000:
+            self._windows = {k: v for k, v in self._windows.items() if v[0] > time.monotonic()}
+        return count + 1
+
+    async def peek(self, key: str) -> int:
+        return self._current(key)[1]
+
+    async def reset(self, key: str) -> None:
+        self._windows.pop(key, None)
+
+
+class RedisRateLimiter(RateLimiter):
+    def __init__(self, redis_url: str):
+        from redis.asyncio import Redis
+
+        self._redis: Any = Redis.from_url(redis_url, socket_timeout=1, socket_connect_timeout=1)
+
+    async def hit(self, key: str, *, window_seconds: int) -> int:
+        try:
+            async with self._redis.pipeline(transaction=False) as pipe:
+                pipe.incr(f"canyu:rl:{key}")
+                pipe.expire(f"canyu:rl:{key}", window_seconds, nx=True)
+                count, _ = await pipe.execute()
+            return int(count)
+        except Exception as error:
+            log.warning("rate limiter unavailable (%s); allowing %s", error, key)
+            return 0
+
+    async def peek(self, key: str) -> int:
+        try:
+            return int(await self._redis.get(f"canyu:rl:{key}") or 0)
+        except Exception as error:
+            log.warning("rate limiter unavailable (%s); allowing %s", error, key)
+            return 0
+
+    async def reset(self, key: str) -> None:
+        try:
+            await self._redis.delete(f"canyu:rl:{key}")
+        except Exception as error:
+            log.warning("rate limiter unavailable (%s); could not reset %s", error, key)
+
+    async def close(self) -> None:
+        await self._redis.aclose()

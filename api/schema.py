@@ -1,0 +1,58 @@
+"""The GraphQL schema: the domains' queries and mutations composed, with hardening extensions."""
+
+from collections.abc import Callable
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+
+from api.accounts.schema import AccountMutation, AccountQuery
+from api.graphql_errors import DomainErrors
+from api.settings import Settings
+from consultations.schema import ConsultationMutation, ConsultationQuery
+
+
+@strawberry.type
+class Query(AccountQuery, ConsultationQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(AccountMutation, ConsultationMutation):
+    pass
+
+
+class Schema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Do not log: DomainErrors already logged what was unexpected; the rest is the client's."""
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    # Factories: strawberry builds fresh extensions per request (the caches are shared module-wide).
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
+        DomainErrors,
+    ]
+    if settings.is_production:
+        extensions.append(DisableIntrospection)
+    return Schema(
+        query=Query, mutation=Mutation, extensions=extensions, config=StrawberryConfig(auto_camel_case=True)
+    )
+
+
+# For `strawberry export-schema api.schema:schema` and the committed schema.graphql.
+schema = build_schema(Settings(env="development"))

@@ -1,0 +1,80 @@
+"""Settings: one class, read from the environment (prefix CANYU_)."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET_KEY = "insecure-development-secret-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CANYU_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Path("data")
+    # Unset: an embedded SQLite file under data_dir.
+    database_url: str | None = None
+    # Unset: jobs run in-process through the same job functions.
+    redis_url: str | None = None
+    secret_key: str = DEFAULT_SECRET_KEY
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    db_pool_size: int = 20
+
+    # Sessions and accounts
+    session_days: int = 14
+    verification_code_minutes: int = 15
+    login_max_failures: int = 5
+    login_lockout_seconds: int = 900
+    cookie_secure: bool = False
+
+    # Comments
+    comment_max_chars: int = 5000
+    comment_min_chars: int = 2
+    comment_rate_limit: int = 20
+    comment_rate_window_seconds: int = 600
+    sensitive_words_file: Path | None = None
+
+    # Deadlines: extra holiday/working-day calendar merged over the shipped one.
+    calendar_file: Path | None = None
+    timezone: str = "Asia/Shanghai"
+
+    # Notifications
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_sender: str = "canyu@localhost"
+    smtp_starttls: bool = True
+    notification_max_attempts: int = 8
+
+    # GraphQL hardening
+    graphql_max_depth: int = 10
+    graphql_max_aliases: int = 15
+    graphql_max_tokens: int = 2000
+
+    cron_interval_seconds: int = Field(default=30, ge=1)
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'canyu.sqlite3').resolve()}"
+
+    @property
+    def is_embedded_database(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

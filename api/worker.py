@@ -1,0 +1,56 @@
+"""The job registry and arq's WorkerSettings: the same functions run in arq workers and in-process."""
+
+import logging
+from typing import Any
+
+from arq import cron
+from arq.connections import RedisSettings
+
+from api.db import create_engine, create_sessionmaker
+from api.jobs import ArqQueue, CronJob, JobFunction
+from api.outbox import deliver_notifications
+from api.settings import Settings, get_settings
+from consultations import segmentation
+from consultations.jobs import close_due_consultations, process_new_comments
+
+JOB_FUNCTIONS: list[JobFunction] = [deliver_notifications, close_due_consultations, process_new_comments]
+CRON_JOBS: list[CronJob] = [
+    CronJob(deliver_notifications, every_seconds=10),
+    CronJob(close_due_consultations, every_seconds=30),
+    CronJob(process_new_comments, every_seconds=15),
+]
+
+
+def job_context(settings: Settings, sessionmaker: Any, queue: Any) -> dict[str, Any]:
+    return {"settings": settings, "sessionmaker": sessionmaker, "queue": queue}
+
+
+async def _startup(ctx: dict[str, Any]) -> None:
+    settings = get_settings()
+    logging.basicConfig(level=logging.INFO)
+    segmentation.initialize()
+    engine = create_engine(settings.resolved_database_url, pool_size=5)
+    assert settings.redis_url, "canyu worker needs CANYU_REDIS_URL"
+    ctx.update(job_context(settings, create_sessionmaker(engine), ArqQueue(settings.redis_url)))
+    ctx["engine"] = engine
+
+
+async def _shutdown(ctx: dict[str, Any]) -> None:
+    await ctx["queue"].close()
+    await ctx["engine"].dispose()
+
+
+def _arq_cron(job: CronJob) -> Any:
+    if job.every_seconds >= 60:
+        return cron(job.function, minute=set(range(0, 60, job.every_seconds // 60)), second=0)  # type: ignore[arg-type]
+    return cron(job.function, second=set(range(0, 60, job.every_seconds)))  # type: ignore[arg-type]
+
+
+class WorkerSettings:
+    functions = JOB_FUNCTIONS
+    cron_jobs = [_arq_cron(job) for job in CRON_JOBS]
+    on_startup = _startup
+    on_shutdown = _shutdown
+    redis_settings = RedisSettings.from_dsn(get_settings().redis_url or "redis://127.0.0.1:6379")
+    max_tries = 5
+    keep_result = 0

@@ -1,0 +1,353 @@
+"""Comment operations: online submission, offline records, moderation, receipts, and their digests.
+
+A comment is committed before its receipt code is shown (the caller commits, then answers). A
+retried submission with the same idempotency key returns the first comment's receipt.
+"""
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api import audit
+from api.accounts.models import Unit
+from api.accounts.permissions import Principal, require_user
+from api.db import utcnow
+from api.errors import Conflict, InvalidInput, InvalidTransition, NotFound, PermissionDenied, RateLimited
+from api.outbox import queue_notification
+from api.ratelimit import RateLimiter
+from consultations import permissions
+from consultations.models import (
+    Article,
+    Channel,
+    Comment,
+    Consultation,
+    Moderation,
+    Status,
+    SubmitterType,
+)
+from consultations.text_rules import SensitiveWords, clean_text
+
+RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
+OFFLINE_CHANNELS = frozenset({Channel.LETTER, Channel.EMAIL, Channel.PHONE, Channel.SYMPOSIUM, Channel.OTHER})
+OFFLINE_STATUSES = frozenset({Status.OPEN, Status.CLOSED, Status.REVIEWING})
+
+
+@dataclass(frozen=True)
+class CommentLimits:
+    min_chars: int
+    max_chars: int
+    rate_limit: int
+    rate_window_seconds: int
+
+
+def new_receipt_code() -> str:
+    """An unguessable receipt code like CY-7K3M-9QXD-2HFA-88ZP (80 random bits)."""
+    symbols = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(16))
+    return "CY-" + "-".join(symbols[i : i + 4] for i in range(0, 16, 4))
+
+
+def normalize_receipt_code(code: str) -> str:
+    cleaned = code.strip().upper().replace(" ", "").replace("-", "")
+    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    if cleaned.startswith("CY"):
+        cleaned = cleaned[2:]
+    if len(cleaned) != 16:
+        return ""
+    return "CY-" + "-".join(cleaned[i : i + 4] for i in range(0, 16, 4))
+
+
+def content_hash(comment: Comment) -> str:
+    """SHA-256 over what makes the comment what it is; sealed into the audit chain later."""
+    fields = {
+        "id": comment.id,
+        "consultation_id": comment.consultation_id,
+        "draft_version_id": comment.draft_version_id,
+        "article_id": comment.article_id,
+        "author_id": comment.author_id,
+        "channel": comment.channel,
+        "body": comment.body,
+        "receipt_code": comment.receipt_code,
+        "submitter_name": comment.submitter_name,
+        "postmarked_on": comment.postmarked_on.isoformat() if comment.postmarked_on else None,
+        "submitted_at": comment.submitted_at.isoformat(),
+    }
+    canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _now_ms() -> datetime:
+    now = utcnow()
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+async def _article_in_current_version(
+    session: AsyncSession, consultation: Consultation, article_id: int | None
+) -> int | None:
+    if article_id is None:
+        return None
+    found = await session.scalar(
+        select(Article.id).where(
+            Article.id == article_id, Article.draft_version_id == consultation.current_version_id
+        )
+    )
+    if found is None:
+        raise InvalidInput("所评论的条款不存在或草案已更新，请刷新页面后重试", code="ARTICLE_NOT_IN_DRAFT")
+    return article_id
+
+
+async def _existing_for_key(session: AsyncSession, key: str | None) -> Comment | None:
+    if key is None:
+        return None
+    return await session.scalar(select(Comment).where(Comment.idempotency_key == key))
+
+
+def _check_idempotent_replay(
+    existing: Comment, consultation_id: int, body: str, article_id: int | None
+) -> None:
+    if (existing.consultation_id, existing.body, existing.article_id) != (consultation_id, body, article_id):
+        raise Conflict(
+            "该请求标识已用于另一条意见；如需提交新意见，请刷新页面后重试", code="IDEMPOTENCY_KEY_REUSED"
+        )
+
+
+def _idempotency_key(user_id: int, client_key: str | None) -> str | None:
+    if client_key is None or not client_key.strip():
+        return None
+    client_key = client_key.strip()
+    if len(client_key) > 64:
+        raise InvalidInput("请求标识过长（最多 64 个字符）", code="IDEMPOTENCY_KEY_INVALID")
+    return f"{user_id}:{client_key}"
+
+
+async def _insert(session: AsyncSession, comment: Comment) -> Comment:
+    """Insert with a fresh receipt code (80 random bits) and fill in the content hash."""
+    comment.receipt_code = new_receipt_code()
+    comment.content_hash = ""
+    session.add(comment)
+    await session.flush()
+    comment.content_hash = content_hash(comment)
+    return comment
+
+
+async def submit_comment(
+    session: AsyncSession,
+    *,
+    principal: Principal | None,
+    consultation_id: int,
+    body: str,
+    article_id: int | None,
+    idempotency_key: str | None,
+    limiter: RateLimiter,
+    limits: CommentLimits,
+    sensitive_words: SensitiveWords,
+) -> tuple[Comment, bool]:
+    """Submit a verified citizen's comment; returns (comment, created) — created is False on a replay."""
+    principal = require_user(principal)
+    if principal.is_staff:
+        raise PermissionDenied(
+            "工作人员账号不能以公众身份提交意见；线下意见请用「登记线下意见」", code="FORBIDDEN"
+        )
+    if not principal.verified:
+        raise PermissionDenied("请先验证手机号码或邮箱后再提交意见", code="CONTACT_NOT_VERIFIED")
+    body = clean_text(body, min_chars=limits.min_chars, max_chars=limits.max_chars)
+    key = _idempotency_key(principal.user_id, idempotency_key)
+    existing = await _existing_for_key(session, key)
+    if existing is not None:
+        _check_idempotent_replay(existing, consultation_id, body, article_id)
+        return existing, False
+    consultation = await session.get(Consultation, consultation_id)
+    if consultation is None or consultation.status not in {
+        Status.OPEN,
+        Status.CLOSED,
+        Status.REVIEWING,
+        Status.STATEMENT_PUBLISHED,
+        Status.DECIDED,
+    }:
+        raise NotFound("征求意见项目不存在", code="CONSULTATION_NOT_FOUND")
+    now = _now_ms()
+    if consultation.status != Status.OPEN or (consultation.closes_at and now >= consultation.closes_at):
+        raise InvalidTransition(
+            f"征求意见已于 {consultation.closing_date} 24:00 截止，不再接收网上意见",
+            code="COMMENT_WINDOW_CLOSED",
+        )
+    if consultation.opens_at and now < consultation.opens_at:
+        raise InvalidTransition("征求意见尚未开始", code="COMMENT_WINDOW_NOT_OPEN")
+    article_id = await _article_in_current_version(session, consultation, article_id)
+    count = await limiter.hit(f"comment:{principal.user_id}", window_seconds=limits.rate_window_seconds)
+    if count > limits.rate_limit:
+        raise RateLimited(
+            f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，请稍后再试",
+            code="COMMENT_RATE_LIMITED",
+        )
+    flagged = sensitive_words.find(body)
+    comment = Comment(
+        consultation_id=consultation.id,
+        draft_version_id=consultation.current_version_id,
+        article_id=article_id,
+        author_id=principal.user_id,
+        channel=Channel.ONLINE,
+        body=body,
+        idempotency_key=key,
+        submitter_type=SubmitterType.INDIVIDUAL,
+        submitted_at=now,
+        moderation=Moderation.FLAGGED if flagged else Moderation.VISIBLE,
+        flagged_terms=flagged,
+    )
+    try:
+        await _insert(session, comment)
+    except IntegrityError:
+        # A concurrent retry with the same key won the race: answer with its comment. Nothing else
+        # was written in this transaction yet, so rolling it back loses nothing.
+        await session.rollback()
+        existing = await _existing_for_key(session, key)
+        if existing is None:
+            raise
+        _check_idempotent_replay(existing, consultation_id, body, article_id)
+        return existing, False
+    if principal.contact:
+        queue_notification(
+            session,
+            recipient=principal.contact,
+            user_id=principal.user_id,
+            kind="comment_receipt",
+            subject="意见已收到",
+            body=f"您对《{consultation.title}》的意见已收到，回执编号 {comment.receipt_code}。"
+            "可凭回执编号查询意见处理情况。",
+            dedupe_key=f"comment-receipt:{comment.id}",
+        )
+    return comment, True
+
+
+async def record_offline_comment(
+    session: AsyncSession,
+    *,
+    principal: Principal | None,
+    consultation_id: int,
+    channel: str,
+    body: str,
+    article_id: int | None,
+    submitter_name: str,
+    submitter_contact: str,
+    submitter_type: str,
+    postmarked_on: date | None,
+    received_on: date | None,
+    idempotency_key: str | None,
+    limits: CommentLimits,
+    sensitive_words: SensitiveWords,
+) -> tuple[Comment, bool]:
+    """Record a comment received by letter, email, phone or at a symposium; late ones are flagged."""
+    row = (
+        await session.execute(
+            select(Consultation, Unit.path)
+            .join(Unit, Unit.id == Consultation.unit_id)
+            .where(Consultation.id == consultation_id)
+        )
+    ).first()
+    if row is None:
+        raise NotFound("征求意见项目不存在", code="CONSULTATION_NOT_FOUND")
+    consultation, path = row
+    principal = permissions.ensure(principal, "record_offline_comment", path)
+    if channel not in OFFLINE_CHANNELS:
+        raise InvalidInput("线下意见渠道无效（信函、电子邮件、电话、座谈会或其他）", code="CHANNEL_INVALID")
+    if submitter_type not in set(SubmitterType):
+        raise InvalidInput("提交主体类型无效", code="SUBMITTER_TYPE_INVALID")
+    if consultation.status not in OFFLINE_STATUSES:
+        raise InvalidTransition("只能为已公开征求意见的项目登记线下意见", code="INVALID_TRANSITION")
+    if channel == Channel.LETTER and postmarked_on is None:
+        raise InvalidInput("信函意见须填写邮戳日期", code="POSTMARK_REQUIRED")
+    body = clean_text(body, min_chars=limits.min_chars, max_chars=limits.max_chars)
+    key = _idempotency_key(principal.user_id, idempotency_key)
+    existing = await _existing_for_key(session, key)
+    if existing is not None:
+        _check_idempotent_replay(existing, consultation_id, body, article_id)
+        return existing, False
+    article_id = await _article_in_current_version(session, consultation, article_id)
+    dated = postmarked_on or received_on
+    late = bool(dated and consultation.closing_date and dated > consultation.closing_date)
+    flagged = sensitive_words.find(body)
+    comment = Comment(
+        consultation_id=consultation.id,
+        draft_version_id=consultation.current_version_id,
+        article_id=article_id,
+        author_id=None,
+        channel=channel,
+        body=body,
+        idempotency_key=key,
+        submitter_type=submitter_type,
+        submitter_name=clean_text(submitter_name, min_chars=0, max_chars=200, what="提交人"),
+        submitter_contact=submitter_contact.strip()[:254],
+        postmarked_on=postmarked_on,
+        submitted_at=_now_ms(),
+        recorded_by=principal.user_id,
+        is_late=late,
+        moderation=Moderation.FLAGGED if flagged else Moderation.VISIBLE,
+        flagged_terms=flagged,
+    )
+    await _insert(session, comment)
+    await audit.record(
+        session,
+        actor=principal.actor,
+        action="comment.offline_recorded",
+        subject_type="comment",
+        subject_id=comment.id,
+        after={
+            "consultation_id": consultation.id,
+            "channel": channel,
+            "late": late,
+            "postmarked_on": postmarked_on,
+            "receipt_code": comment.receipt_code,
+        },
+    )
+    return comment, True
+
+
+async def moderate_comment(
+    session: AsyncSession, *, principal: Principal | None, comment_id: int, action: str, reason: str
+) -> Comment:
+    """Hide a comment from public display with a reason, or restore it; never delete (rules B1)."""
+    row = (
+        await session.execute(
+            select(Comment, Unit.path)
+            .join(Consultation, Consultation.id == Comment.consultation_id)
+            .join(Unit, Unit.id == Consultation.unit_id)
+            .where(Comment.id == comment_id)
+            .with_for_update(of=Comment)
+        )
+    ).first()
+    if row is None:
+        raise NotFound("意见不存在", code="COMMENT_NOT_FOUND")
+    comment, path = row
+    principal = permissions.ensure(principal, "moderate", path)
+    targets = {"hide": Moderation.HIDDEN, "restore": Moderation.VISIBLE, "clear_flag": Moderation.VISIBLE}
+    if action not in targets:
+        raise InvalidInput("处理方式无效（hide / restore / clear_flag）", code="MODERATION_ACTION_INVALID")
+    reason = reason.strip()
+    if action == "hide" and len(reason) < 2:
+        raise InvalidInput("隐藏意见须说明理由", code="MODERATION_REASON_REQUIRED")
+    before = {"moderation": comment.moderation, "reason": comment.moderation_reason}
+    comment.moderation = targets[action]
+    comment.moderation_reason = reason[:2000]
+    await audit.record(
+        session,
+        actor=principal.actor,
+        action=f"comment.{action}",
+        subject_type="comment",
+        subject_id=comment.id,
+        before=before,
+        after={"moderation": comment.moderation, "reason": comment.moderation_reason},
+    )
+    return comment
+
+
+async def get_by_receipt(session: AsyncSession, *, code: str) -> Comment | None:
+    """Get a comment by its receipt code."""
+    normalized = normalize_receipt_code(code)
+    if not normalized:
+        return None
+    return await session.scalar(select(Comment).where(Comment.receipt_code == normalized))

@@ -1,0 +1,916 @@
+"""GraphQL types and operations of the consultation domain. Resolvers parse, call the service, shape."""
+
+import base64
+import binascii
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+import strawberry
+from sqlalchemy import func, select
+from strawberry.types import Info
+
+from api import audit
+from api.accounts.models import Unit
+from api.accounts.permissions import require_user
+from api.context import Context, decode_cursor, encode_cursor, parse_id
+from api.errors import InvalidInput
+from api.settings import Settings
+from consultations import comments, permissions, service
+from consultations.deadlines import minimum_period
+from consultations.models import (
+    KIND_LABELS,
+    PUBLIC_STATUSES,
+    Article,
+    Channel,
+    Comment,
+    Consultation,
+    Disclosure,
+    DraftVersion,
+    Kind,
+    Moderation,
+    ReviewKind,
+    Status,
+    SubmitterType,
+)
+from consultations.text_rules import load_sensitive_words
+
+ContextInfo = Info[Context, None]
+
+KindEnum = strawberry.enum(Kind, name="ConsultationKind")
+StatusEnum = strawberry.enum(Status, name="ConsultationStatus")
+DisclosureEnum = strawberry.enum(Disclosure, name="Disclosure")
+ReviewKindEnum = strawberry.enum(ReviewKind, name="ReviewKind")
+ChannelEnum = strawberry.enum(Channel, name="CommentChannel")
+SubmitterTypeEnum = strawberry.enum(SubmitterType, name="SubmitterType")
+ModerationEnum = strawberry.enum(Moderation, name="Moderation")
+
+MAX_PAGE = 100
+
+
+@strawberry.enum
+class ModerationAction(StrEnum):
+    HIDE = "hide"
+    RESTORE = "restore"
+    CLEAR_FLAG = "clear_flag"
+
+
+def comment_limits(settings: Settings) -> comments.CommentLimits:
+    return comments.CommentLimits(
+        min_chars=settings.comment_min_chars,
+        max_chars=settings.comment_max_chars,
+        rate_limit=settings.comment_rate_limit,
+        rate_window_seconds=settings.comment_rate_window_seconds,
+    )
+
+
+def _page_size(first: int) -> int:
+    if not 1 <= first <= MAX_PAGE:
+        raise InvalidInput(f"每页数量须在 1 到 {MAX_PAGE} 之间", code="PAGE_SIZE_INVALID")
+    return first
+
+
+def _id(value: int) -> strawberry.ID:
+    return strawberry.ID(str(value))
+
+
+# --- loaders: one query per batch, each batch with its own session ---------------------------------
+
+
+def _articles_loader(info: ContextInfo) -> Any:
+    ctx = info.context
+
+    async def load(version_ids: list[int]) -> list[list[Article]]:
+        async with ctx.session() as session:
+            rows = await session.scalars(
+                select(Article).where(Article.draft_version_id.in_(version_ids)).order_by(Article.position)
+            )
+            by_version: dict[int, list[Article]] = {v: [] for v in version_ids}
+            for article in rows:
+                by_version[article.draft_version_id].append(article)
+        return [by_version[v] for v in version_ids]
+
+    return ctx.loader("articles_by_version", load)
+
+
+def _rows_by_id_loader(info: ContextInfo, model: Any) -> Any:
+    ctx = info.context
+
+    async def load(ids: list[int]) -> list[Any]:
+        async with ctx.session() as session:
+            rows = {row.id: row for row in await session.scalars(select(model).where(model.id.in_(ids)))}
+        return [rows.get(i) for i in ids]
+
+    return ctx.loader(f"{model.__tablename__}_by_id", load)
+
+
+def _comment_counts_loader(info: ContextInfo) -> Any:
+    ctx = info.context
+
+    async def load(consultation_ids: list[int]) -> list[int]:
+        async with ctx.session() as session:
+            rows = await session.execute(
+                select(Comment.consultation_id, func.count(Comment.id))
+                .where(Comment.consultation_id.in_(consultation_ids))
+                .group_by(Comment.consultation_id)
+            )
+            counts = dict(rows.tuples().all())
+        return [counts.get(i, 0) for i in consultation_ids]
+
+    return ctx.loader("comment_counts", load)
+
+
+# --- types ------------------------------------------------------------------------------------------
+
+
+@strawberry.type(name="Article")
+class ArticleType:
+    id: strawberry.ID
+    position: int
+    label: str
+    heading: str
+    body: str
+
+    @classmethod
+    def from_row(cls, article: Article) -> "ArticleType":
+        return cls(
+            id=_id(article.id),
+            position=article.position,
+            label=article.label,
+            heading=article.heading,
+            body=article.body,
+        )
+
+
+@strawberry.type(name="DraftVersion")
+class DraftVersionType:
+    id: strawberry.ID
+    number: int
+    preamble: str
+    structure: str
+    source: str
+    created_at: datetime
+
+    @strawberry.field
+    async def articles(self, info: ContextInfo) -> list[ArticleType]:
+        rows = await _articles_loader(info).load(int(self.id))
+        return [ArticleType.from_row(a) for a in rows]
+
+    @classmethod
+    def from_row(cls, version: DraftVersion) -> "DraftVersionType":
+        return cls(
+            id=_id(version.id),
+            number=version.number,
+            preamble=version.preamble,
+            structure=version.structure,
+            source=version.source,
+            created_at=version.created_at,
+        )
+
+
+@strawberry.type(name="Review")
+class ReviewType:
+    id: strawberry.ID
+    kind: ReviewKindEnum  # type: ignore[valid-type]
+    reviewer: str
+    reviewed_on: date
+    passed: bool
+    notes: str
+    recorded_at: datetime
+
+
+@strawberry.type
+class PublicationChannel:
+    channel: str
+    url: str
+
+
+@strawberry.type
+class AuditEntry:
+    seq: int
+    occurred_at: datetime
+    actor: str
+    action: str
+    before: strawberry.scalars.JSON | None
+    after: strawberry.scalars.JSON | None
+
+
+@strawberry.type(
+    name="Comment", description="A comment as staff see it (includes offline submitter details)."
+)
+class CommentType:
+    id: strawberry.ID
+    receipt_code: str
+    channel: ChannelEnum  # type: ignore[valid-type]
+    body: str
+    article_id: strawberry.ID | None
+    draft_version_id: strawberry.ID
+    submitter_type: SubmitterTypeEnum  # type: ignore[valid-type]
+    submitter_name: str
+    submitter_contact: str
+    postmarked_on: date | None
+    submitted_at: datetime
+    is_late: bool
+    moderation: ModerationEnum  # type: ignore[valid-type]
+    moderation_reason: str
+    flagged_terms: list[str]
+
+    @strawberry.field
+    async def article(self, info: ContextInfo) -> ArticleType | None:
+        if self.article_id is None:
+            return None
+        article = await _rows_by_id_loader(info, Article).load(int(self.article_id))
+        return ArticleType.from_row(article) if article else None
+
+    @classmethod
+    def from_row(cls, c: Comment) -> "CommentType":
+        return cls(
+            id=_id(c.id),
+            receipt_code=c.receipt_code,
+            channel=Channel(c.channel),
+            body=c.body,
+            article_id=_id(c.article_id) if c.article_id else None,
+            draft_version_id=_id(c.draft_version_id),
+            submitter_type=SubmitterType(c.submitter_type),
+            submitter_name=c.submitter_name,
+            submitter_contact=c.submitter_contact,
+            postmarked_on=c.postmarked_on,
+            submitted_at=c.submitted_at,
+            is_late=c.is_late,
+            moderation=Moderation(c.moderation),
+            moderation_reason=c.moderation_reason,
+            flagged_terms=list(c.flagged_terms or []),
+        )
+
+
+@strawberry.type
+class CommentEdge:
+    cursor: str
+    node: CommentType
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class CommentConnection:
+    edges: list[CommentEdge]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type(name="Consultation")
+class ConsultationType:
+    id: strawberry.ID
+    title: str
+    kind: KindEnum  # type: ignore[valid-type]
+    kind_label: str
+    status: StatusEnum  # type: ignore[valid-type]
+    status_label: str
+    summary: str
+    explanation: str = strawberry.field(description="起草说明")
+    basis: str = strawberry.field(description="决策依据")
+    offline_channels: str
+    business_related: bool
+    disclosure: DisclosureEnum  # type: ignore[valid-type]
+    disclosure_reason: str
+    unit_id: strawberry.ID
+    opens_at: datetime | None
+    closes_at: datetime | None
+    closing_date: date | None = strawberry.field(description="截止日（当日24时截止）")
+    minimum_period: str = strawberry.field(description="该类文件的法定最短征求意见期限")
+    shortened_reason: str = strawberry.field(description="缩短期限的理由（在公告中显示）")
+    publication_channels: list[PublicationChannel]
+    published_at: datetime | None
+    closed_at: datetime | None
+    withdrawn_reason: str
+    accepting_comments: bool
+    current_version_id: strawberry.ID | None
+
+    @strawberry.field
+    async def unit(self, info: ContextInfo) -> str:
+        unit = await _rows_by_id_loader(info, Unit).load(int(self.unit_id))
+        return unit.name if unit else ""
+
+    @strawberry.field(description="The draft as it stands now.")
+    async def draft(self, info: ContextInfo) -> DraftVersionType | None:
+        if self.current_version_id is None:
+            return None
+        version = await _rows_by_id_loader(info, DraftVersion).load(int(self.current_version_id))
+        return DraftVersionType.from_row(version) if version else None
+
+    @strawberry.field(
+        description="Every draft version, oldest first; earlier comments stay pinned to theirs."
+    )
+    async def draft_versions(self, info: ContextInfo) -> list[DraftVersionType]:
+        async with info.context.session() as session:
+            rows = await session.scalars(
+                select(DraftVersion)
+                .where(DraftVersion.consultation_id == int(self.id))
+                .order_by(DraftVersion.number)
+            )
+            return [DraftVersionType.from_row(v) for v in rows]
+
+    @strawberry.field(description="How many comments were received (all channels).")
+    async def comment_count(self, info: ContextInfo) -> int:
+        return await _comment_counts_loader(info).load(int(self.id))
+
+    @strawberry.field(description="Legality and secrecy reviews (staff of the unit).")
+    async def reviews(self, info: ContextInfo) -> list[ReviewType]:
+        await self._require_internal(info)
+        async with info.context.session() as session:
+            rows = await session.scalars(
+                select(service.Review)
+                .where(service.Review.consultation_id == int(self.id))
+                .order_by(service.Review.id)
+            )
+            return [
+                ReviewType(
+                    id=_id(r.id),
+                    kind=ReviewKind(r.kind),
+                    reviewer=r.reviewer,
+                    reviewed_on=r.reviewed_on,
+                    passed=r.passed,
+                    notes=r.notes,
+                    recorded_at=r.recorded_at,
+                )
+                for r in rows
+            ]
+
+    @strawberry.field(description="Comments, newest first (staff of the unit).")
+    async def comments(
+        self,
+        info: ContextInfo,
+        first: int = 20,
+        after: str | None = None,
+        moderation: ModerationEnum | None = None,  # type: ignore[valid-type]
+        article_id: strawberry.ID | None = None,
+    ) -> CommentConnection:
+        await self._require_internal(info)
+        first = _page_size(first)
+        filters = [Comment.consultation_id == int(self.id)]
+        if moderation is not None:
+            filters.append(Comment.moderation == moderation.value)
+        if article_id is not None:
+            filters.append(Comment.article_id == parse_id(article_id, "条款编号"))
+        cursor = decode_cursor(after)
+        async with info.context.session() as session:
+            total = await session.scalar(select(func.count(Comment.id)).where(*filters)) or 0
+            page_filters = [*filters, Comment.id < cursor] if cursor else filters
+            rows = list(
+                await session.scalars(
+                    select(Comment).where(*page_filters).order_by(Comment.id.desc()).limit(first + 1)
+                )
+            )
+        edges = [CommentEdge(cursor=encode_cursor(c.id), node=CommentType.from_row(c)) for c in rows[:first]]
+        return CommentConnection(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
+            ),
+            total_count=total,
+        )
+
+    @strawberry.field(description="The consultation's audit trail, newest first (staff of the unit).")
+    async def audit_trail(self, info: ContextInfo, first: int = 100) -> list[AuditEntry]:
+        await self._require_internal(info)
+        async with info.context.session() as session:
+            events = await audit.events_for(
+                session, subject_type="consultation", subject_id=self.id, limit=_page_size(first)
+            )
+        return [
+            AuditEntry(
+                seq=e.seq,
+                occurred_at=e.occurred_at,
+                actor=e.actor_label,
+                action=e.action,
+                before=e.before,
+                after=e.after,
+            )
+            for e in events
+        ]
+
+    async def _require_internal(self, info: ContextInfo) -> None:
+        async with info.context.session() as session:
+            path = await service.unit_path(session, int(self.unit_id))
+        permissions.ensure(await info.context.principal(), "read_internal", path)
+
+    @classmethod
+    def from_row(cls, c: Consultation) -> "ConsultationType":
+        now = datetime.now(tz=c.closes_at.tzinfo) if c.closes_at else None
+        return cls(
+            id=_id(c.id),
+            title=c.title,
+            kind=Kind(c.kind),
+            kind_label=KIND_LABELS[Kind(c.kind)],
+            status=Status(c.status),
+            status_label=service.STATUS_LABELS[Status(c.status)],
+            summary=c.summary,
+            explanation=c.explanation,
+            basis=c.basis,
+            offline_channels=c.offline_channels,
+            business_related=c.business_related,
+            disclosure=Disclosure(c.disclosure),
+            disclosure_reason=c.disclosure_reason,
+            unit_id=_id(c.unit_id),
+            opens_at=c.opens_at,
+            closes_at=c.closes_at,
+            closing_date=c.closing_date,
+            minimum_period=minimum_period(c.kind, business_related=c.business_related).describe(),
+            shortened_reason=c.shortened_reason,
+            publication_channels=[PublicationChannel(**p) for p in c.publication_channels or []],
+            published_at=c.published_at,
+            closed_at=c.closed_at,
+            withdrawn_reason=c.withdrawn_reason,
+            accepting_comments=bool(
+                c.status == Status.OPEN and c.closes_at and now and (c.opens_at or now) <= now < c.closes_at
+            ),
+            current_version_id=_id(c.current_version_id) if c.current_version_id else None,
+        )
+
+
+@strawberry.type
+class ConsultationEdge:
+    cursor: str
+    node: ConsultationType
+
+
+@strawberry.type
+class ConsultationConnection:
+    edges: list[ConsultationEdge]
+    page_info: PageInfo
+
+
+@strawberry.type(description="A citizen's own comment.")
+class MyComment:
+    receipt_code: str
+    consultation_id: strawberry.ID
+    consultation_title: str
+    article_label: str | None
+    body: str
+    submitted_at: datetime
+    status: str
+    status_label: str
+
+
+@strawberry.type(description="What anyone holding a receipt code may see about that one comment.")
+class CommentReceipt:
+    receipt_code: str
+    consultation_id: strawberry.ID
+    consultation_title: str
+    article_label: str | None
+    channel: ChannelEnum  # type: ignore[valid-type]
+    body: str
+    submitted_at: datetime
+    status: str
+    status_label: str
+
+
+@strawberry.type
+class SubmittedComment:
+    receipt_code: str
+    submitted_at: datetime
+    duplicate: bool = strawberry.field(description="True when this was a retry of an earlier submission.")
+
+
+def _processing_status(consultation: Consultation) -> tuple[str, str]:
+    """received → under_review once the window closes (dispositions arrive with the statement)."""
+    if consultation.status == Status.OPEN:
+        return "received", "已收到"
+    return "under_review", "处理中"
+
+
+# --- inputs -----------------------------------------------------------------------------------------
+
+
+@strawberry.input
+class CreateConsultationInput:
+    unit_id: strawberry.ID
+    title: str
+    kind: KindEnum  # type: ignore[valid-type]
+    summary: str = ""
+    explanation: str = ""
+    basis: str = ""
+    offline_channels: str = ""
+    business_related: bool = False
+    disclosure: DisclosureEnum = Disclosure.PROACTIVE  # type: ignore[valid-type]
+    disclosure_reason: str = ""
+
+
+@strawberry.input
+class PublicationChannelInput:
+    channel: str
+    url: str = ""
+
+
+@strawberry.input
+class OfflineCommentInput:
+    consultation_id: strawberry.ID
+    channel: ChannelEnum  # type: ignore[valid-type]
+    body: str
+    article_id: strawberry.ID | None = None
+    submitter_name: str = ""
+    submitter_contact: str = ""
+    submitter_type: SubmitterTypeEnum = SubmitterType.INDIVIDUAL  # type: ignore[valid-type]
+    postmarked_on: date | None = None
+    received_on: date | None = None
+    idempotency_key: str | None = None
+
+
+def _decode_docx(value: str) -> bytes:
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError) as error:
+        raise InvalidInput("docxBase64 不是有效的 Base64 编码", code="DRAFT_DOCX_INVALID") from error
+
+
+# --- operations -------------------------------------------------------------------------------------
+
+
+@strawberry.type
+class ConsultationQuery:
+    @strawberry.field(
+        description="Consultations the caller may see, newest first; filter by status, unit, region."
+    )
+    async def consultations(
+        self,
+        info: ContextInfo,
+        first: int = 20,
+        after: str | None = None,
+        status: StatusEnum | None = None,  # type: ignore[valid-type]
+        unit_id: strawberry.ID | None = None,
+        region_code: str | None = None,
+    ) -> ConsultationConnection:
+        first = _page_size(first)
+        principal = await info.context.principal()
+        query = select(Consultation).join(Unit, Unit.id == Consultation.unit_id)
+        visible = Consultation.status.in_([s.value for s in PUBLIC_STATUSES])
+        staff_paths = principal.unit_paths(permissions.ACTION_ROLES["read_internal"]) if principal else []
+        for path in staff_paths:
+            visible = visible | Unit.path.startswith(path)
+        query = query.where(visible)
+        if status is not None:
+            query = query.where(Consultation.status == status.value)
+        async with info.context.session() as session:
+            if unit_id is not None:
+                path = await service.unit_path(session, parse_id(unit_id, "单位编号"))
+                query = query.where(Unit.path.startswith(path))
+            if region_code:
+                query = query.where(Unit.region_code.startswith(region_code.strip()))
+            cursor = decode_cursor(after)
+            if cursor:
+                query = query.where(Consultation.id < cursor)
+            rows = list(await session.scalars(query.order_by(Consultation.id.desc()).limit(first + 1)))
+        edges = [
+            ConsultationEdge(cursor=encode_cursor(c.id), node=ConsultationType.from_row(c))
+            for c in rows[:first]
+        ]
+        return ConsultationConnection(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
+            ),
+        )
+
+    @strawberry.field(
+        description="One consultation, or null if it does not exist or is not visible to the caller."
+    )
+    async def consultation(self, info: ContextInfo, id: strawberry.ID) -> ConsultationType | None:
+        principal = await info.context.principal()
+        async with info.context.session() as session:
+            found = await service.get_visible(session, principal=principal, consultation_id=parse_id(id))
+        return ConsultationType.from_row(found) if found else None
+
+    @strawberry.field(description="The signed-in citizen's comments, newest first.")
+    async def my_comments(
+        self, info: ContextInfo, first: int = 20, after: str | None = None
+    ) -> list[MyComment]:
+        principal = require_user(await info.context.principal())
+        first = _page_size(first)
+        cursor = decode_cursor(after)
+        query = (
+            select(Comment, Consultation, Article.label)
+            .join(Consultation, Consultation.id == Comment.consultation_id)
+            .outerjoin(Article, Article.id == Comment.article_id)
+            .where(Comment.author_id == principal.user_id)
+        )
+        if cursor:
+            query = query.where(Comment.id < cursor)
+        async with info.context.session() as session:
+            rows = (await session.execute(query.order_by(Comment.id.desc()).limit(first))).all()
+        result = []
+        for comment, consultation, label in rows:
+            status, status_label = _processing_status(consultation)
+            result.append(
+                MyComment(
+                    receipt_code=comment.receipt_code,
+                    consultation_id=_id(consultation.id),
+                    consultation_title=consultation.title,
+                    article_label=label,
+                    body=comment.body,
+                    submitted_at=comment.submitted_at,
+                    status=status,
+                    status_label=status_label,
+                )
+            )
+        return result
+
+    @strawberry.field(description="Look up one comment by its receipt code (no sign-in needed).")
+    async def comment_receipt(self, info: ContextInfo, code: str) -> CommentReceipt | None:
+        async with info.context.session() as session:
+            comment = await comments.get_by_receipt(session, code=code)
+            if comment is None:
+                return None
+            consultation = await session.get_one(Consultation, comment.consultation_id)
+            label = (
+                await session.scalar(select(Article.label).where(Article.id == comment.article_id))
+                if comment.article_id
+                else None
+            )
+        status, status_label = _processing_status(consultation)
+        return CommentReceipt(
+            receipt_code=comment.receipt_code,
+            consultation_id=_id(consultation.id),
+            consultation_title=consultation.title,
+            article_label=label,
+            channel=Channel(comment.channel),
+            body=comment.body,
+            submitted_at=comment.submitted_at,
+            status=status,
+            status_label=status_label,
+        )
+
+
+@strawberry.type
+class ConsultationMutation:
+    @strawberry.mutation(description="Create a consultation (drafter of the unit).")
+    async def create_consultation(
+        self, info: ContextInfo, input: CreateConsultationInput
+    ) -> ConsultationType:
+        principal = await info.context.acting_principal()
+        consultation = await info.context.mutate(
+            lambda s: service.create_consultation(
+                s,
+                principal=principal,
+                unit_id=parse_id(input.unit_id, "单位编号"),
+                title=input.title,
+                kind=input.kind.value,
+                summary=input.summary,
+                explanation=input.explanation,
+                basis=input.basis,
+                offline_channels=input.offline_channels,
+                business_related=input.business_related,
+                disclosure=input.disclosure.value,
+                disclosure_reason=input.disclosure_reason,
+            )
+        )
+        return ConsultationType.from_row(consultation)
+
+    @strawberry.mutation(description="Import the draft (pasted text, or a .docx as base64) as a new version.")
+    async def import_draft(
+        self,
+        info: ContextInfo,
+        consultation_id: strawberry.ID,
+        text: str | None = None,
+        docx_base64: str | None = None,
+        filename: str = "",
+        note: str = "",
+    ) -> DraftVersionType:
+        principal = await info.context.acting_principal()
+        docx = _decode_docx(docx_base64) if docx_base64 is not None else None
+        version = await info.context.mutate(
+            lambda s: service.import_draft(
+                s,
+                principal=principal,
+                consultation_id=parse_id(consultation_id),
+                text=text,
+                docx=docx,
+                filename=filename,
+                note=note,
+            )
+        )
+        return DraftVersionType.from_row(version)
+
+    @strawberry.mutation(description="Correct an article's number, heading or text before publication.")
+    async def update_article(
+        self,
+        info: ContextInfo,
+        article_id: strawberry.ID,
+        label: str | None = None,
+        heading: str | None = None,
+        body: str | None = None,
+    ) -> ArticleType:
+        principal = await info.context.acting_principal()
+        article = await info.context.mutate(
+            lambda s: service.update_article(
+                s,
+                principal=principal,
+                article_id=parse_id(article_id, "条款编号"),
+                label=label,
+                heading=heading,
+                body=body,
+            )
+        )
+        return ArticleType.from_row(article)
+
+    @strawberry.mutation(description="Split an article in two at a character offset of its text.")
+    async def split_article(
+        self, info: ContextInfo, article_id: strawberry.ID, at: int, new_label: str
+    ) -> list[ArticleType]:
+        principal = await info.context.acting_principal()
+        articles = await info.context.mutate(
+            lambda s: service.split_article(
+                s,
+                principal=principal,
+                article_id=parse_id(article_id, "条款编号"),
+                at=at,
+                new_label=new_label,
+            )
+        )
+        return [ArticleType.from_row(a) for a in articles]
+
+    @strawberry.mutation(description="Join an article with the next one.")
+    async def merge_article_with_next(
+        self, info: ContextInfo, article_id: strawberry.ID
+    ) -> list[ArticleType]:
+        principal = await info.context.acting_principal()
+        articles = await info.context.mutate(
+            lambda s: service.merge_article_with_next(
+                s, principal=principal, article_id=parse_id(article_id, "条款编号")
+            )
+        )
+        return [ArticleType.from_row(a) for a in articles]
+
+    @strawberry.mutation(description="Send the draft to legality and secrecy review (draft → in_review).")
+    async def submit_for_review(self, info: ContextInfo, consultation_id: strawberry.ID) -> ConsultationType:
+        principal = await info.context.acting_principal()
+        consultation = await info.context.mutate(
+            lambda s: service.submit_for_review(
+                s, principal=principal, consultation_id=parse_id(consultation_id)
+            )
+        )
+        return ConsultationType.from_row(consultation)
+
+    @strawberry.mutation(description="Record a legality (合法性审查) or secrecy (保密审查) review.")
+    async def record_review(
+        self,
+        info: ContextInfo,
+        consultation_id: strawberry.ID,
+        kind: ReviewKindEnum,  # type: ignore[valid-type]
+        reviewer: str,
+        reviewed_on: date,
+        passed: bool,
+        notes: str = "",
+    ) -> ReviewType:
+        principal = await info.context.acting_principal()
+        review = await info.context.mutate(
+            lambda s: service.record_review(
+                s,
+                principal=principal,
+                consultation_id=parse_id(consultation_id),
+                kind=kind.value,
+                reviewer=reviewer,
+                reviewed_on=reviewed_on,
+                passed=passed,
+                notes=notes,
+            )
+        )
+        return ReviewType(
+            id=_id(review.id),
+            kind=ReviewKind(review.kind),
+            reviewer=review.reviewer,
+            reviewed_on=review.reviewed_on,
+            passed=review.passed,
+            notes=review.notes,
+            recorded_at=review.recorded_at,
+        )
+
+    @strawberry.mutation(description="Open the comment window until 24:00 on the closing date.")
+    async def publish_consultation(
+        self,
+        info: ContextInfo,
+        consultation_id: strawberry.ID,
+        closing_date: date | None = None,
+        shortened_reason: str = "",
+        channels: list[PublicationChannelInput] | None = None,
+    ) -> ConsultationType:
+        ctx = info.context
+        principal = await ctx.acting_principal()
+        consultation = await ctx.mutate(
+            lambda s: service.publish_consultation(
+                s,
+                principal=principal,
+                consultation_id=parse_id(consultation_id),
+                closing_date=closing_date,
+                shortened_reason=shortened_reason,
+                channels=[{"channel": c.channel, "url": c.url} for c in channels or []],
+                calendar=service.holiday_calendar(ctx.settings.calendar_file),
+                tz=ctx.settings.timezone,
+            )
+        )
+        return ConsultationType.from_row(consultation)
+
+    @strawberry.mutation(
+        description="Close the comment window (early closing needs an approver and a reason)."
+    )
+    async def close_consultation(
+        self, info: ContextInfo, consultation_id: strawberry.ID, reason: str = ""
+    ) -> ConsultationType:
+        principal = await info.context.acting_principal()
+        consultation = await info.context.mutate(
+            lambda s: service.close_consultation(
+                s, principal=principal, consultation_id=parse_id(consultation_id), reason=reason
+            )
+        )
+        return ConsultationType.from_row(consultation)
+
+    @strawberry.mutation(description="Withdraw a consultation with a reason; its comments are kept.")
+    async def withdraw_consultation(
+        self, info: ContextInfo, consultation_id: strawberry.ID, reason: str
+    ) -> ConsultationType:
+        principal = await info.context.acting_principal()
+        consultation = await info.context.mutate(
+            lambda s: service.withdraw_consultation(
+                s, principal=principal, consultation_id=parse_id(consultation_id), reason=reason
+            )
+        )
+        return ConsultationType.from_row(consultation)
+
+    @strawberry.mutation(
+        description="Comment on the whole draft or one article; the receipt code is returned after the commit. "
+        "Send the same idempotencyKey when retrying to get the same receipt."
+    )
+    async def submit_comment(
+        self,
+        info: ContextInfo,
+        consultation_id: strawberry.ID,
+        body: str,
+        article_id: strawberry.ID | None = None,
+        idempotency_key: str | None = None,
+    ) -> SubmittedComment:
+        ctx = info.context
+        principal = await ctx.acting_principal()
+        comment, created = await ctx.mutate(
+            lambda s: comments.submit_comment(
+                s,
+                principal=principal,
+                consultation_id=parse_id(consultation_id),
+                body=body,
+                article_id=parse_id(article_id, "条款编号") if article_id is not None else None,
+                idempotency_key=idempotency_key,
+                limiter=ctx.state.limiter,
+                limits=comment_limits(ctx.settings),
+                sensitive_words=load_sensitive_words(ctx.settings.sensitive_words_file),
+            )
+        )
+        if created:
+            await ctx.state.queue.enqueue("process_new_comments", job_id="process_new_comments")
+            await ctx.state.queue.enqueue("deliver_notifications", job_id="deliver_notifications")
+        return SubmittedComment(
+            receipt_code=comment.receipt_code, submitted_at=comment.submitted_at, duplicate=not created
+        )
+
+    @strawberry.mutation(description="Record a comment received by letter, email, phone or at a symposium.")
+    async def record_offline_comment(self, info: ContextInfo, input: OfflineCommentInput) -> CommentType:
+        ctx = info.context
+        principal = await ctx.acting_principal()
+        comment, created = await ctx.mutate(
+            lambda s: comments.record_offline_comment(
+                s,
+                principal=principal,
+                consultation_id=parse_id(input.consultation_id),
+                channel=input.channel.value,
+                body=input.body,
+                article_id=parse_id(input.article_id, "条款编号") if input.article_id is not None else None,
+                submitter_name=input.submitter_name,
+                submitter_contact=input.submitter_contact,
+                submitter_type=input.submitter_type.value,
+                postmarked_on=input.postmarked_on,
+                received_on=input.received_on,
+                idempotency_key=input.idempotency_key,
+                limits=comment_limits(ctx.settings),
+                sensitive_words=load_sensitive_words(ctx.settings.sensitive_words_file),
+            )
+        )
+        if created:
+            await ctx.state.queue.enqueue("process_new_comments", job_id="process_new_comments")
+        return CommentType.from_row(comment)
+
+    @strawberry.mutation(description="Hide a comment from public display with a reason, or restore it.")
+    async def moderate_comment(
+        self, info: ContextInfo, comment_id: strawberry.ID, action: ModerationAction, reason: str = ""
+    ) -> CommentType:
+        principal = await info.context.acting_principal()
+        comment = await info.context.mutate(
+            lambda s: comments.moderate_comment(
+                s,
+                principal=principal,
+                comment_id=parse_id(comment_id, "意见编号"),
+                action=action.value,
+                reason=reason,
+            )
+        )
+        return CommentType.from_row(comment)

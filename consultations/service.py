@@ -1,0 +1,606 @@
+"""Consultation operations: create, import and correct the draft, review, publish, close, withdraw.
+
+Every state change loads the consultation with a row lock, checks its guard, writes, and appends an
+audit event in the same transaction. The caller commits.
+"""
+
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api import audit
+from api.accounts.models import Unit
+from api.accounts.permissions import Principal
+from api.audit import Actor
+from api.db import utcnow
+from api.errors import InvalidInput, InvalidTransition, NotFound
+from consultations import permissions
+from consultations.deadlines import (
+    HolidayCalendar,
+    closing_instant,
+    minimum_period,
+    period_last_day,
+)
+from consultations.draft_text import docx_to_text, split_draft
+from consultations.models import (
+    KIND_LABELS,
+    PUBLIC_STATUSES,
+    Article,
+    Comment,
+    Consultation,
+    Disclosure,
+    DraftVersion,
+    Kind,
+    Review,
+    ReviewKind,
+    Status,
+)
+from consultations.text_rules import clean_text
+
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "submit_for_review": (frozenset({Status.DRAFT}), Status.IN_REVIEW),
+    "return_to_draft": (frozenset({Status.IN_REVIEW}), Status.DRAFT),
+    "publish": (frozenset({Status.IN_REVIEW}), Status.OPEN),
+    "close": (frozenset({Status.OPEN}), Status.CLOSED),
+    "start_review": (frozenset({Status.CLOSED}), Status.REVIEWING),
+    "publish_statement": (frozenset({Status.REVIEWING}), Status.STATEMENT_PUBLISHED),
+    "decide": (frozenset({Status.STATEMENT_PUBLISHED}), Status.DECIDED),
+    "withdraw": (
+        frozenset({Status.DRAFT, Status.IN_REVIEW, Status.OPEN, Status.CLOSED, Status.REVIEWING}),
+        Status.WITHDRAWN,
+    ),
+}
+
+STATUS_LABELS = {
+    Status.DRAFT: "草稿",
+    Status.IN_REVIEW: "审查中",
+    Status.OPEN: "征求意见中",
+    Status.CLOSED: "征求意见已结束",
+    Status.REVIEWING: "意见处理中",
+    Status.STATEMENT_PUBLISHED: "已公布采纳情况",
+    Status.DECIDED: "已决策",
+    Status.WITHDRAWN: "已撤回",
+}
+
+EDITABLE_DRAFT_STATUSES = frozenset({Status.DRAFT, Status.IN_REVIEW})
+MAX_DOCX_BYTES = 10 * 1024 * 1024
+MAX_DRAFT_CHARS = 500_000
+
+
+@lru_cache(maxsize=4)
+def holiday_calendar(extra_file: Path | None) -> HolidayCalendar:
+    return HolidayCalendar.load(extra_file)
+
+
+def today_in(tz: str) -> date:
+    return datetime.now(ZoneInfo(tz)).date()
+
+
+async def unit_path(session: AsyncSession, unit_id: int) -> str:
+    path = await session.scalar(select(Unit.path).where(Unit.id == unit_id))
+    if path is None:
+        raise NotFound("单位不存在", code="UNIT_NOT_FOUND")
+    return path
+
+
+async def get_for_update(session: AsyncSession, consultation_id: int) -> tuple[Consultation, str]:
+    """Load a consultation with a row lock, and its unit's path."""
+    row = (
+        await session.execute(
+            select(Consultation, Unit.path)
+            .join(Unit, Unit.id == Consultation.unit_id)
+            .where(Consultation.id == consultation_id)
+            .with_for_update(of=Consultation)
+        )
+    ).first()
+    if row is None:
+        raise NotFound("征求意见项目不存在", code="CONSULTATION_NOT_FOUND")
+    return row[0], row[1]
+
+
+async def get_visible(
+    session: AsyncSession, *, principal: Principal | None, consultation_id: int
+) -> Consultation | None:
+    """Get a consultation if the caller may see it: public once published, else staff of its unit."""
+    row = (
+        await session.execute(
+            select(Consultation, Unit.path)
+            .join(Unit, Unit.id == Consultation.unit_id)
+            .where(Consultation.id == consultation_id)
+        )
+    ).first()
+    if row is None:
+        return None
+    consultation, path = row
+    if consultation.status in PUBLIC_STATUSES or permissions.can(principal, "read_internal", path):
+        return consultation
+    return None
+
+
+def _transition(consultation: Consultation, action: str) -> tuple[str, str]:
+    allowed_from, target = TRANSITIONS[action]
+    if consultation.status not in allowed_from:
+        raise InvalidTransition(
+            f"当前状态为「{STATUS_LABELS[Status(consultation.status)]}」，不能执行此操作",
+            code="INVALID_TRANSITION",
+        )
+    before = consultation.status
+    consultation.status = target
+    return before, target
+
+
+async def _audit(
+    session: AsyncSession, actor: Actor, action: str, consultation: Consultation, **data: Any
+) -> None:
+    await audit.record(
+        session,
+        actor=actor,
+        action=f"consultation.{action}",
+        subject_type="consultation",
+        subject_id=consultation.id,
+        before=data.pop("before", None),
+        after=data or None,
+    )
+
+
+def _check_disclosure(disclosure: str, reason: str) -> None:
+    if disclosure not in set(Disclosure):
+        raise InvalidInput("公开属性无效", code="DISCLOSURE_INVALID")
+    if disclosure != Disclosure.PROACTIVE and not reason.strip():
+        raise InvalidInput("公开属性不是「主动公开」时，必须说明理由", code="DISCLOSURE_REASON_REQUIRED")
+
+
+async def create_consultation(
+    session: AsyncSession,
+    *,
+    principal: Principal | None,
+    unit_id: int,
+    title: str,
+    kind: str,
+    summary: str = "",
+    explanation: str = "",
+    basis: str = "",
+    offline_channels: str = "",
+    business_related: bool = False,
+    disclosure: str = Disclosure.PROACTIVE,
+    disclosure_reason: str = "",
+) -> Consultation:
+    """Create a consultation in `draft` for a unit the drafter belongs to."""
+    principal = permissions.ensure(principal, "create", await unit_path(session, unit_id))
+    if kind not in set(Kind):
+        raise InvalidInput("文件类型无效", code="KIND_INVALID")
+    _check_disclosure(disclosure, disclosure_reason)
+    consultation = Consultation(
+        unit_id=unit_id,
+        title=clean_text(title, min_chars=2, max_chars=300, what="标题").replace("\n", " "),
+        kind=kind,
+        summary=clean_text(summary, min_chars=0, max_chars=5000, what="简介"),
+        explanation=clean_text(explanation, min_chars=0, max_chars=50_000, what="起草说明"),
+        basis=clean_text(basis, min_chars=0, max_chars=50_000, what="决策依据"),
+        offline_channels=clean_text(offline_channels, min_chars=0, max_chars=2000, what="线下渠道"),
+        business_related=business_related,
+        disclosure=disclosure,
+        disclosure_reason=disclosure_reason.strip(),
+        status=Status.DRAFT,
+        publication_channels=[],
+        created_by=principal.user_id,
+    )
+    session.add(consultation)
+    await session.flush()
+    await _audit(
+        session,
+        principal.actor,
+        "created",
+        consultation,
+        title=consultation.title,
+        kind=kind,
+        unit_id=unit_id,
+        disclosure=disclosure,
+    )
+    return consultation
+
+
+async def import_draft(
+    session: AsyncSession,
+    *,
+    principal: Principal | None,
+    consultation_id: int,
+    text: str | None = None,
+    docx: bytes | None = None,
+    filename: str = "",
+    note: str = "",
+) -> DraftVersion:
+    """Split a pasted text or .docx into articles as a new draft version (earlier comments stay pinned)."""
+    consultation, path = await get_for_update(session, consultation_id)
+    principal = permissions.ensure(principal, "edit_draft", path)
+    if consultation.status not in {Status.DRAFT, Status.IN_REVIEW, Status.OPEN}:
+        raise InvalidTransition("征求意见已结束，不能再导入新的草案版本", code="DRAFT_LOCKED")
+    if (text is None) == (docx is None):
+        raise InvalidInput("请提供草案文本或 .docx 文件之一", code="DRAFT_SOURCE_REQUIRED")
+    if docx is not None:
+        if len(docx) > MAX_DOCX_BYTES:
+            raise InvalidInput("文件过大：.docx 文件不能超过 10 MB", code="DRAFT_TOO_LARGE")
+        text = docx_to_text(docx)
+    assert text is not None
+    text = clean_text(text, min_chars=1, max_chars=MAX_DRAFT_CHARS, what="草案")
+    parsed = split_draft(text)
+    number = (
+        await session.scalar(
+            select(func.coalesce(func.max(DraftVersion.number), 0)).where(
+                DraftVersion.consultation_id == consultation.id
+            )
+        )
+    ) + 1
+    version = DraftVersion(
+        consultation_id=consultation.id,
+        number=number,
+        preamble=parsed.preamble,
+        structure=parsed.structure,
+        source="docx" if docx is not None else "text",
+        source_filename=filename[:255],
+        note=note.strip(),
+        created_by=principal.user_id,
+    )
+    session.add(version)
+    await session.flush()
+    session.add_all(
+        Article(
+            draft_version_id=version.id,
+            position=position,
+            label=article.label[:64],
+            heading=article.heading[:500],
+            body=article.body,
+        )
+        for position, article in enumerate(parsed.articles, start=1)
+    )
+    consultation.current_version_id = version.id
+    await _audit(
+        session,
+        principal.actor,
+        "draft_imported",
+        consultation,
+        version=number,
+        articles=len(parsed.articles),
+        structure=parsed.structure,
+        source=version.source,
+    )
+    return version
+
+
+async def _editable_article(
+    session: AsyncSession, principal: Principal | None, article_id: int
+) -> tuple[Principal, Consultation, Article]:
+    article = await session.get(Article, article_id)
+    if article is None:
+        raise NotFound("条款不存在", code="ARTICLE_NOT_FOUND")
+    version = await session.get_one(DraftVersion, article.draft_version_id)
+    consultation, path = await get_for_update(session, version.consultation_id)
+    principal = permissions.ensure(principal, "edit_draft", path)
+    if consultation.status not in EDITABLE_DRAFT_STATUSES or consultation.current_version_id != version.id:
+        raise InvalidTransition("草案公开后不能修改条款；如需修改，请导入新的草案版本", code="DRAFT_LOCKED")
+    return principal, consultation, article
+
+
+async def _articles_of(session: AsyncSession, version_id: int) -> list[Article]:
+    rows = await session.execute(
+        select(Article).where(Article.draft_version_id == version_id).order_by(Article.position)
+    )
+    return list(rows.scalars())
+
+
+async def update_article(
+    session: AsyncSession,
+    *,
+    principal: Principal | None,
+    article_id: int,
+    label: str | None = None,
+    heading: str | None = None,
+    body: str | None = None,
+) -> Article:
+    """Correct an article's number, heading or text before publication."""
+    principal, consultation, article = await _editable_article(session, principal, article_id)
+    before = {"label": article.label, "heading": article.heading, "body": article.body}
+    if label is not None:
+        article.label = clean_text(label, min_chars=1, max_chars=64, what="条款编号")
+    if heading is not None:
+        article.heading = clean_text(heading, min_chars=0, max_chars=500, what="章节标题")
+    if body is not None:
+        article.body = clean_text(body, min_chars=0, max_chars=MAX_DRAFT_CHARS, what="条款")
+    after = {"label": article.label, "heading": article.heading, "body": article.body}
+    await _audit(
+        session,
+        principal.actor,
+        "article_updated",
+        consultation,
+        before=before,
+        article_id=article.id,
+        **after,
+    )
+    return article
+
+
+async def split_article(
+    session: AsyncSession, *, principal: Principal | None, article_id: int, at: int, new_label: str
+) -> list[Article]:
+    """Split an article's text at a character offset into two articles."""
+    principal, consultation, article = await _editable_article(session, principal, article_id)
+    if not 0 < at < len(article.body):
+        raise InvalidInput("拆分位置须在条款文字之内", code="SPLIT_POSITION_INVALID")
+    articles = await _articles_of(session, article.draft_version_id)
+    for later in articles:
+        if later.position > article.position:
+            later.position += 1
+    head, tail = article.body[:at].strip(), article.body[at:].strip()
+    article.body = head
+    new_article = Article(
+        draft_version_id=article.draft_version_id,
+        position=article.position + 1,
+        label=clean_text(new_label, min_chars=1, max_chars=64, what="条款编号"),
+        heading=article.heading,
+        body=tail,
+    )
+    session.add(new_article)
+    await session.flush()
+    await _audit(
+        session,
+        principal.actor,
+        "article_split",
+        consultation,
+        article_id=article.id,
+        new_article_id=new_article.id,
+        at=at,
+    )
+    return await _articles_of(session, article.draft_version_id)
+
+
+async def merge_article_with_next(
+    session: AsyncSession, *, principal: Principal | None, article_id: int
+) -> list[Article]:
+    """Join an article with the one after it (a split the importer made wrongly)."""
+    principal, consultation, article = await _editable_article(session, principal, article_id)
+    articles = await _articles_of(session, article.draft_version_id)
+    following = [a for a in articles if a.position > article.position]
+    if not following:
+        raise InvalidInput("这是最后一条，没有可合并的下一条", code="MERGE_NO_NEXT")
+    nxt = following[0]
+    article.body = "\n".join(part for part in (article.body, f"{nxt.label} {nxt.body}".strip()) if part)
+    await session.delete(nxt)
+    await session.flush()
+    for later in following[1:]:
+        later.position -= 1
+    await _audit(
+        session,
+        principal.actor,
+        "articles_merged",
+        consultation,
+        article_id=article.id,
+        removed_article_id=nxt.id,
+    )
+    return await _articles_of(session, article.draft_version_id)
+
+
+async def submit_for_review(
+    session: AsyncSession, *, principal: Principal | None, consultation_id: int
+) -> Consultation:
+    """Send a draft with articles to legality and secrecy review."""
+    consultation, path = await get_for_update(session, consultation_id)
+    principal = permissions.ensure(principal, "submit_for_review", path)
+    if consultation.current_version_id is None:
+        raise InvalidInput("请先导入草案文本", code="DRAFT_MISSING")
+    before, after = _transition(consultation, "submit_for_review")
+    await _audit(
+        session,
+        principal.actor,
+        "submitted_for_review",
+        consultation,
+        before={"status": before},
+        status=after,
+    )
+    return consultation
+
+
+async def record_review(
+    session: AsyncSession,
+    *,
+    principal: Principal | None,
+    consultation_id: int,
+    kind: str,
+    reviewer: str,
+    reviewed_on: date,
+    passed: bool,
+    notes: str = "",
+) -> Review:
+    """Record a legality (合法性审查) or secrecy (保密审查) review of the draft."""
+    consultation, path = await get_for_update(session, consultation_id)
+    principal = permissions.ensure(principal, "record_review", path)
+    if kind not in set(ReviewKind):
+        raise InvalidInput("审查类型无效", code="REVIEW_KIND_INVALID")
+    if consultation.status != Status.IN_REVIEW:
+        raise InvalidTransition("只有送审中的草案可以登记审查结果", code="INVALID_TRANSITION")
+    reviewer = clean_text(reviewer, min_chars=2, max_chars=200, what="审查人")
+    if reviewed_on > today_in("Asia/Shanghai"):
+        raise InvalidInput("审查日期不能晚于今天", code="REVIEW_DATE_INVALID")
+    review = Review(
+        consultation_id=consultation.id,
+        kind=kind,
+        reviewer=reviewer,
+        reviewed_on=reviewed_on,
+        passed=passed,
+        notes=clean_text(notes, min_chars=0, max_chars=5000, what="审查意见"),
+        recorded_by=principal.user_id,
+    )
+    session.add(review)
+    await session.flush()
+    await _audit(
+        session,
+        principal.actor,
+        "review_recorded",
+        consultation,
+        kind=kind,
+        reviewer=reviewer,
+        reviewed_on=reviewed_on,
+        passed=passed,
+    )
+    return review
+
+
+async def latest_reviews(session: AsyncSession, consultation_id: int) -> dict[str, Review]:
+    rows = await session.execute(
+        select(Review).where(Review.consultation_id == consultation_id).order_by(Review.id)
+    )
+    return {review.kind: review for review in rows.scalars()}
+
+
+async def publish_consultation(
+    session: AsyncSession,
+    *,
+    principal: Principal | None,
+    consultation_id: int,
+    closing_date: date | None,
+    shortened_reason: str = "",
+    channels: list[dict[str, str]] | None = None,
+    calendar: HolidayCalendar,
+    tz: str,
+) -> Consultation:
+    """Open the comment window now, until 24:00 on the closing date (default: the legal minimum)."""
+    consultation, path = await get_for_update(session, consultation_id)
+    principal = permissions.ensure(principal, "publish", path)
+    _transition(consultation, "publish")
+    if consultation.disclosure != Disclosure.PROACTIVE:
+        raise InvalidInput(
+            "只有公开属性为「主动公开」的草案可以公开征求意见", code="DISCLOSURE_NOT_PROACTIVE"
+        )
+    if consultation.current_version_id is None:
+        raise InvalidInput("请先导入草案文本", code="DRAFT_MISSING")
+    reviews = await latest_reviews(session, consultation.id)
+    for kind, label in ((ReviewKind.LEGALITY, "合法性审查"), (ReviewKind.SECRECY, "保密审查")):
+        review = reviews.get(kind)
+        if review is None or not review.passed:
+            raise InvalidInput(f"发布前须登记通过的{label}", code=f"{kind.upper()}_REVIEW_REQUIRED")
+    start = today_in(tz)
+    period = minimum_period(consultation.kind, business_related=consultation.business_related)
+    minimum_last_day = period_last_day(start, period, calendar)
+    last_day = closing_date or minimum_last_day
+    if last_day <= start:
+        raise InvalidInput("截止日期须晚于今天", code="CLOSING_DATE_INVALID")
+    shortened_reason = shortened_reason.strip()
+    if last_day < minimum_last_day:
+        kind_label = KIND_LABELS[Kind(consultation.kind)]
+        if not shortened_reason:
+            raise InvalidInput(
+                f"{kind_label}征求意见期限一般不少于{period.describe()}（最早截止日 {minimum_last_day}）；"
+                "缩短期限须说明理由",
+                code="PERIOD_TOO_SHORT",
+                minimum_closing_date=minimum_last_day.isoformat(),
+            )
+        permissions.ensure(principal, "approve_shortened_period", path)
+        consultation.shortened_approved_by = principal.user_id
+    consultation.shortened_reason = shortened_reason if last_day < minimum_last_day else ""
+    now = utcnow()
+    consultation.opens_at = now
+    consultation.closing_date = last_day
+    consultation.closes_at = closing_instant(last_day, tz)
+    consultation.published_at = now
+    consultation.publication_channels = [
+        {"channel": c.get("channel", "")[:100], "url": c.get("url", "")[:500]} for c in channels or []
+    ]
+    await _audit(
+        session,
+        principal.actor,
+        "published",
+        consultation,
+        before={"status": Status.IN_REVIEW},
+        status=consultation.status,
+        closes_at=consultation.closes_at,
+        closing_date=last_day,
+        minimum_closing_date=minimum_last_day,
+        shortened_reason=consultation.shortened_reason,
+    )
+    return consultation
+
+
+async def close_consultation(
+    session: AsyncSession, *, principal: Principal | None, consultation_id: int, reason: str = ""
+) -> Consultation:
+    """Close the comment window: at or after the deadline, or early by an approver with a reason."""
+    consultation, path = await get_for_update(session, consultation_id)
+    principal = permissions.ensure(principal, "close", path)
+    early = consultation.closes_at is not None and utcnow() < consultation.closes_at
+    if early and consultation.status == Status.OPEN:
+        permissions.ensure(principal, "close_early", path)
+        if not reason.strip():
+            raise InvalidInput("提前结束征求意见须说明理由", code="CLOSE_REASON_REQUIRED")
+    before, after = _transition(consultation, "close")
+    consultation.closed_at = utcnow()
+    await _audit(
+        session,
+        principal.actor,
+        "closed",
+        consultation,
+        before={"status": before},
+        status=after,
+        early=early,
+        reason=reason.strip(),
+    )
+    return consultation
+
+
+async def close_due(session: AsyncSession) -> list[int]:
+    """Close every open consultation whose deadline has passed (the cron job)."""
+    ids = list(
+        await session.scalars(
+            select(Consultation.id).where(
+                Consultation.status == Status.OPEN, Consultation.closes_at <= utcnow()
+            )
+        )
+    )
+    for consultation_id in ids:
+        consultation, _ = await get_for_update(session, consultation_id)
+        if consultation.status != Status.OPEN:
+            continue
+        _transition(consultation, "close")
+        consultation.closed_at = utcnow()
+        await _audit(
+            session,
+            audit.SYSTEM,
+            "closed",
+            consultation,
+            before={"status": Status.OPEN},
+            status=Status.CLOSED,
+            early=False,
+            reason="征求意见期限届满",
+        )
+    return ids
+
+
+async def withdraw_consultation(
+    session: AsyncSession, *, principal: Principal | None, consultation_id: int, reason: str
+) -> Consultation:
+    """Withdraw a consultation with a reason; its comments are kept."""
+    consultation, path = await get_for_update(session, consultation_id)
+    principal = permissions.ensure(principal, "withdraw", path)
+    reason = clean_text(reason, min_chars=2, max_chars=2000, what="撤回理由")
+    before, after = _transition(consultation, "withdraw")
+    consultation.withdrawn_reason = reason
+    await _audit(
+        session,
+        principal.actor,
+        "withdrawn",
+        consultation,
+        before={"status": before},
+        status=after,
+        reason=reason,
+    )
+    return consultation
+
+
+async def comment_count(session: AsyncSession, consultation_id: int) -> int:
+    return (
+        await session.scalar(select(func.count(Comment.id)).where(Comment.consultation_id == consultation_id))
+        or 0
+    )
