@@ -14,6 +14,7 @@ from api.db import create_engine, create_sessionmaker
 from api.jobs import ArqQueue, InProcessQueue
 from api.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from api.schema import build_schema
+from api.security import configure_password_hashing
 from api.settings import DEFAULT_SECRET_KEY, Settings, get_settings
 from api.worker import CRON_JOBS, JOB_FUNCTIONS, job_context
 from consultations import segmentation
@@ -22,11 +23,16 @@ log = logging.getLogger("canyu")
 
 
 def build_state(settings: Settings) -> AppState:
+    configure_password_hashing(
+        time_cost=settings.password_hash_time_cost, memory_kib=settings.password_hash_memory_kib
+    )
     engine = create_engine(settings.resolved_database_url, pool_size=settings.db_pool_size)
     sessionmaker = create_sessionmaker(engine)
     limiter: RateLimiter
     if settings.redis_url:
-        queue: ArqQueue | InProcessQueue = ArqQueue(settings.redis_url)
+        queue: ArqQueue | InProcessQueue = ArqQueue(
+            settings.redis_url, debounce_seconds=settings.job_nudge_debounce_seconds
+        )
         limiter = RedisRateLimiter(settings.redis_url)
     else:
         context = job_context(settings, sessionmaker, None)

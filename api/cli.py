@@ -57,7 +57,11 @@ def cmd_worker(settings: Settings, _args: argparse.Namespace) -> int:
 
 async def _with_session(settings: Settings, work: Callable[[Any], Awaitable[int]]) -> int:
     from api.db import create_engine, create_sessionmaker
+    from api.security import configure_password_hashing
 
+    configure_password_hashing(
+        time_cost=settings.password_hash_time_cost, memory_kib=settings.password_hash_memory_kib
+    )
     engine = create_engine(settings.resolved_database_url, pool_size=2)
     try:
         async with create_sessionmaker(engine)() as session:

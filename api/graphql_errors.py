@@ -2,6 +2,7 @@
 anything unexpected is logged and masked."""
 
 import logging
+import re
 
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
@@ -11,11 +12,14 @@ from api.errors import DomainError
 log = logging.getLogger("canyu.graphql")
 
 INTERNAL_MESSAGE = "服务器内部错误，请稍后重试"
+SUGGESTION = re.compile(r" Did you mean .*\?$")
 
 
 class DomainErrors(MaskErrors):
-    def __init__(self) -> None:
+    def __init__(self, *, hide_suggestions: bool = False) -> None:
         super().__init__(error_message=INTERNAL_MESSAGE)
+        # In production "Did you mean 'secretField'?" would describe the schema introspection hides.
+        self.hide_suggestions = hide_suggestions
 
     def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
         return [self._process(error) for error in errors]
@@ -23,8 +27,9 @@ class DomainErrors(MaskErrors):
     def _process(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error
         if original is None:  # syntax and validation errors: the client's own query
+            message = SUGGESTION.sub("", error.message) if self.hide_suggestions else error.message
             return GraphQLError(
-                error.message,
+                message,
                 nodes=error.nodes,
                 source=error.source,
                 positions=error.positions,

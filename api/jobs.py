@@ -99,12 +99,18 @@ class JobQueue:
 
 
 class ArqQueue(JobQueue):
-    """Enqueue to arq on Redis; a failed enqueue is logged, and the cron sweep does the work later."""
+    """Enqueue to arq on Redis; a failed enqueue is logged, and the cron sweep does the work later.
 
-    def __init__(self, redis_url: str):
+    A nudge with a job id is sent at most once per `debounce_seconds` from this process: the job
+    works through everything pending when it runs, so a burst of submissions needs one nudge.
+    """
+
+    def __init__(self, redis_url: str, *, debounce_seconds: float = 0.5):
         self._redis_url = redis_url
         self._pool: Any = None
         self._lock = asyncio.Lock()
+        self._debounce_seconds = debounce_seconds
+        self._last_sent: dict[str, float] = {}
 
     async def _get_pool(self) -> Any:
         from arq import create_pool
@@ -119,6 +125,11 @@ class ArqQueue(JobQueue):
             return self._pool
 
     async def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
+        if job_id is not None:
+            now = asyncio.get_running_loop().time()
+            if now - self._last_sent.get(job_id, float("-inf")) < self._debounce_seconds:
+                return
+            self._last_sent[job_id] = now
         try:
             pool = await self._get_pool()
             await pool.enqueue_job(name, *args, _job_id=job_id)

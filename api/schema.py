@@ -34,7 +34,11 @@ class Mutation(AccountMutation, ConsultationMutation):
 
 class Schema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
-        """Do not log: DomainErrors already logged what was unexpected; the rest is the client's."""
+        """Label errors raised before execution (a query that does not parse); log nothing: DomainErrors
+        already logged what was unexpected, and the rest is the client's own mistake."""
+        for error in errors:
+            if not error.extensions:
+                error.extensions = {"code": "GRAPHQL_VALIDATION_FAILED"}
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:
@@ -45,7 +49,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
-        DomainErrors,
+        lambda: DomainErrors(hide_suggestions=settings.is_production),
     ]
     if settings.is_production:
         extensions.append(DisableIntrospection)

@@ -9,7 +9,15 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 _hasher = PasswordHasher()
 # Verified against when the account does not exist, so a login takes as long either way.
-_DUMMY_HASH = _hasher.hash("canyu-dummy-password")
+_dummy_hash = _hasher.hash("canyu-dummy-password")
+
+
+def configure_password_hashing(*, time_cost: int, memory_kib: int) -> None:
+    """Set argon2's cost for new hashes (existing hashes keep verifying with their own parameters)."""
+    global _hasher, _dummy_hash
+    if (_hasher.time_cost, _hasher.memory_cost) != (time_cost, memory_kib):
+        _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
+        _dummy_hash = _hasher.hash("canyu-dummy-password")
 
 
 def hash_password(password: str) -> str:
@@ -18,7 +26,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     login_max_failures: int = 5
     login_lockout_seconds: int = 900
     cookie_secure: bool = False
+    # argon2id cost (the library's defaults); tests lower it to keep the suite fast.
+    password_hash_time_cost: int = 3
+    password_hash_memory_kib: int = 65536
 
     # Comments
     comment_max_chars: int = 5000
@@ -58,7 +61,8 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 15
     graphql_max_tokens: int = 2000
 
-    cron_interval_seconds: int = Field(default=30, ge=1)
+    # A process sends one "new work" nudge per job at most this often; the cron sweeps catch the rest.
+    job_nudge_debounce_seconds: float = Field(default=0.5, ge=0)
 
     @property
     def is_production(self) -> bool:

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 import strawberry
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from strawberry.types import Info
 
 from api import audit
@@ -37,13 +37,14 @@ from consultations.text_rules import load_sensitive_words
 
 ContextInfo = Info[Context, None]
 
-KindEnum = strawberry.enum(Kind, name="ConsultationKind")
-StatusEnum = strawberry.enum(Status, name="ConsultationStatus")
-DisclosureEnum = strawberry.enum(Disclosure, name="Disclosure")
-ReviewKindEnum = strawberry.enum(ReviewKind, name="ReviewKind")
-ChannelEnum = strawberry.enum(Channel, name="CommentChannel")
-SubmitterTypeEnum = strawberry.enum(SubmitterType, name="SubmitterType")
-ModerationEnum = strawberry.enum(Moderation, name="Moderation")
+# Registering the domain enums with strawberry lets the annotations below use them directly.
+strawberry.enum(Kind, name="ConsultationKind")
+strawberry.enum(Status, name="ConsultationStatus")
+strawberry.enum(Disclosure, name="Disclosure")
+strawberry.enum(ReviewKind, name="ReviewKind")
+strawberry.enum(Channel, name="CommentChannel")
+strawberry.enum(SubmitterType, name="SubmitterType")
+strawberry.enum(Moderation, name="Moderation")
 
 MAX_PAGE = 100
 
@@ -171,7 +172,7 @@ class DraftVersionType:
 @strawberry.type(name="Review")
 class ReviewType:
     id: strawberry.ID
-    kind: ReviewKindEnum  # type: ignore[valid-type]
+    kind: ReviewKind
     reviewer: str
     reviewed_on: date
     passed: bool
@@ -181,8 +182,9 @@ class ReviewType:
 
 @strawberry.type
 class PublicationChannel:
-    channel: str
+    channel: str = strawberry.field(description="e.g. 政府门户网站, 政务新媒体, 报纸")
     url: str
+    published_on: date | None
 
 
 @strawberry.type
@@ -201,17 +203,17 @@ class AuditEntry:
 class CommentType:
     id: strawberry.ID
     receipt_code: str
-    channel: ChannelEnum  # type: ignore[valid-type]
+    channel: Channel
     body: str
     article_id: strawberry.ID | None
     draft_version_id: strawberry.ID
-    submitter_type: SubmitterTypeEnum  # type: ignore[valid-type]
+    submitter_type: SubmitterType
     submitter_name: str
     submitter_contact: str
     postmarked_on: date | None
     submitted_at: datetime
     is_late: bool
-    moderation: ModerationEnum  # type: ignore[valid-type]
+    moderation: Moderation
     moderation_reason: str
     flagged_terms: list[str]
 
@@ -266,16 +268,16 @@ class CommentConnection:
 class ConsultationType:
     id: strawberry.ID
     title: str
-    kind: KindEnum  # type: ignore[valid-type]
+    kind: Kind
     kind_label: str
-    status: StatusEnum  # type: ignore[valid-type]
+    status: Status
     status_label: str
     summary: str
     explanation: str = strawberry.field(description="起草说明")
     basis: str = strawberry.field(description="决策依据")
     offline_channels: str
     business_related: bool
-    disclosure: DisclosureEnum  # type: ignore[valid-type]
+    disclosure: Disclosure
     disclosure_reason: str
     unit_id: strawberry.ID
     opens_at: datetime | None
@@ -346,7 +348,7 @@ class ConsultationType:
         info: ContextInfo,
         first: int = 20,
         after: str | None = None,
-        moderation: ModerationEnum | None = None,  # type: ignore[valid-type]
+        moderation: Moderation | None = None,
         article_id: strawberry.ID | None = None,
     ) -> CommentConnection:
         await self._require_internal(info)
@@ -421,7 +423,14 @@ class ConsultationType:
             closing_date=c.closing_date,
             minimum_period=minimum_period(c.kind, business_related=c.business_related).describe(),
             shortened_reason=c.shortened_reason,
-            publication_channels=[PublicationChannel(**p) for p in c.publication_channels or []],
+            publication_channels=[
+                PublicationChannel(
+                    channel=p["channel"],
+                    url=p["url"],
+                    published_on=date.fromisoformat(p["published_on"]) if p.get("published_on") else None,
+                )
+                for p in c.publication_channels or []
+            ],
             published_at=c.published_at,
             closed_at=c.closed_at,
             withdrawn_reason=c.withdrawn_reason,
@@ -462,7 +471,7 @@ class CommentReceipt:
     consultation_id: strawberry.ID
     consultation_title: str
     article_label: str | None
-    channel: ChannelEnum  # type: ignore[valid-type]
+    channel: Channel
     body: str
     submitted_at: datetime
     status: str
@@ -490,13 +499,13 @@ def _processing_status(consultation: Consultation) -> tuple[str, str]:
 class CreateConsultationInput:
     unit_id: strawberry.ID
     title: str
-    kind: KindEnum  # type: ignore[valid-type]
+    kind: Kind
     summary: str = ""
     explanation: str = ""
     basis: str = ""
     offline_channels: str = ""
     business_related: bool = False
-    disclosure: DisclosureEnum = Disclosure.PROACTIVE  # type: ignore[valid-type]
+    disclosure: Disclosure = Disclosure.PROACTIVE
     disclosure_reason: str = ""
 
 
@@ -504,17 +513,18 @@ class CreateConsultationInput:
 class PublicationChannelInput:
     channel: str
     url: str = ""
+    published_on: date | None = None
 
 
 @strawberry.input
 class OfflineCommentInput:
     consultation_id: strawberry.ID
-    channel: ChannelEnum  # type: ignore[valid-type]
+    channel: Channel
     body: str
     article_id: strawberry.ID | None = None
     submitter_name: str = ""
     submitter_contact: str = ""
-    submitter_type: SubmitterTypeEnum = SubmitterType.INDIVIDUAL  # type: ignore[valid-type]
+    submitter_type: SubmitterType = SubmitterType.INDIVIDUAL
     postmarked_on: date | None = None
     received_on: date | None = None
     idempotency_key: str | None = None
@@ -540,18 +550,20 @@ class ConsultationQuery:
         info: ContextInfo,
         first: int = 20,
         after: str | None = None,
-        status: StatusEnum | None = None,  # type: ignore[valid-type]
+        status: Status | None = None,
         unit_id: strawberry.ID | None = None,
         region_code: str | None = None,
     ) -> ConsultationConnection:
         first = _page_size(first)
         principal = await info.context.principal()
         query = select(Consultation).join(Unit, Unit.id == Consultation.unit_id)
-        visible = Consultation.status.in_([s.value for s in PUBLIC_STATUSES])
         staff_paths = principal.unit_paths(permissions.ACTION_ROLES["read_internal"]) if principal else []
-        for path in staff_paths:
-            visible = visible | Unit.path.startswith(path)
-        query = query.where(visible)
+        query = query.where(
+            or_(
+                Consultation.status.in_([s.value for s in PUBLIC_STATUSES]),
+                *(Unit.path.startswith(path) for path in staff_paths),
+            )
+        )
         if status is not None:
             query = query.where(Consultation.status == status.value)
         async with info.context.session() as session:
@@ -759,7 +771,7 @@ class ConsultationMutation:
         self,
         info: ContextInfo,
         consultation_id: strawberry.ID,
-        kind: ReviewKindEnum,  # type: ignore[valid-type]
+        kind: ReviewKind,
         reviewer: str,
         reviewed_on: date,
         passed: bool,
@@ -806,7 +818,9 @@ class ConsultationMutation:
                 consultation_id=parse_id(consultation_id),
                 closing_date=closing_date,
                 shortened_reason=shortened_reason,
-                channels=[{"channel": c.channel, "url": c.url} for c in channels or []],
+                channels=[
+                    {"channel": c.channel, "url": c.url, "published_on": c.published_on} for c in channels or []
+                ],
                 calendar=service.holiday_calendar(ctx.settings.calendar_file),
                 tz=ctx.settings.timezone,
             )

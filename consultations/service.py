@@ -229,13 +229,10 @@ async def import_draft(
     assert text is not None
     text = clean_text(text, min_chars=1, max_chars=MAX_DRAFT_CHARS, what="草案")
     parsed = split_draft(text)
-    number = (
-        await session.scalar(
-            select(func.coalesce(func.max(DraftVersion.number), 0)).where(
-                DraftVersion.consultation_id == consultation.id
-            )
-        )
-    ) + 1
+    latest = await session.scalar(
+        select(func.max(DraftVersion.number)).where(DraftVersion.consultation_id == consultation.id)
+    )
+    number = (latest or 0) + 1
     version = DraftVersion(
         consultation_id=consultation.id,
         number=number,
@@ -463,7 +460,7 @@ async def publish_consultation(
     consultation_id: int,
     closing_date: date | None,
     shortened_reason: str = "",
-    channels: list[dict[str, str]] | None = None,
+    channels: list[dict[str, Any]] | None = None,
     calendar: HolidayCalendar,
     tz: str,
 ) -> Consultation:
@@ -506,8 +503,14 @@ async def publish_consultation(
     consultation.closing_date = last_day
     consultation.closes_at = closing_instant(last_day, tz)
     consultation.published_at = now
+    # Where the notice was published (rules A3): channel, URL and date, kept with the consultation.
     consultation.publication_channels = [
-        {"channel": c.get("channel", "")[:100], "url": c.get("url", "")[:500]} for c in channels or []
+        {
+            "channel": clean_text(c["channel"], min_chars=1, max_chars=100, what="发布渠道"),
+            "url": c.get("url", "").strip()[:500],
+            "published_on": (c.get("published_on") or start).isoformat(),
+        }
+        for c in channels or []
     ]
     await _audit(
         session,

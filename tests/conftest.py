@@ -94,6 +94,9 @@ def settings(database_url: str, redis_url: str | None, tmp_path_factory: pytest.
         redis_url=redis_url,
         data_dir=tmp_path_factory.mktemp("data"),
         db_pool_size=5,
+        job_nudge_debounce_seconds=0,
+        password_hash_time_cost=1,
+        password_hash_memory_kib=1024,
     )
 
 

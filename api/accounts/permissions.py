@@ -58,7 +58,7 @@ def require_role(principal: Principal | None, roles: Iterable[str], unit_path: s
     return principal
 
 
-ROLE_LABELS = {
+ROLE_LABELS: dict[str, str] = {
     Role.ADMIN: "管理员",
     Role.DRAFTER: "起草人",
     Role.REVIEWER: "审核人",

@@ -1,8 +1,6 @@
 """GraphQL types and operations for accounts: registration, verification, login, staff and units."""
 
 from datetime import datetime
-from typing import Annotated
-
 import strawberry
 from sqlalchemy import select
 from strawberry.types import Info
@@ -16,7 +14,7 @@ from api.outbox import Notification
 
 ContextInfo = Info[Context, None]
 
-RoleEnum = strawberry.enum(Role, name="Role")
+strawberry.enum(Role, name="Role")
 
 
 @strawberry.type(name="Unit")
@@ -40,7 +38,7 @@ class UnitType:
 
 @strawberry.type
 class RoleGrantType:
-    role: RoleEnum  # type: ignore[valid-type]
+    role: Role
     unit_id: strawberry.ID
 
 
@@ -266,7 +264,7 @@ class AccountMutation:
         info: ContextInfo,
         user_id: strawberry.ID,
         unit_code: str,
-        role: Annotated[RoleEnum, strawberry.argument()],  # type: ignore[valid-type]
+        role: Role,
     ) -> bool:
         principal = await _root_admin(info)
 

@@ -1,6 +1,7 @@
 """The consultation lifecycle through GraphQL: create, import, review, publish, close, withdraw."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 
@@ -137,3 +138,23 @@ async def test_withdraw_keeps_reason_and_rejects_second_withdrawal(gql, team, op
     assert error_code(await gql(withdraw, {"id": open_consultation.id, "r": "再次撤回"}, token=team.drafter)) == (
         "INVALID_TRANSITION"
     )
+
+
+async def test_publication_channels_are_logged_with_url_and_date(gql, team):
+    cid, _ = await reviewed_consultation(gql, team)
+    publish = """
+    mutation($id: ID!, $channels: [PublicationChannelInput!]) {
+      publishConsultation(consultationId: $id, channels: $channels) {
+        publicationChannels { channel url publishedOn }
+      }
+    }"""
+    channels = [
+        {"channel": "政府门户网站", "url": "https://www.example.gov.cn/zqyj/1"},
+        {"channel": "政务新媒体", "url": "", "publishedOn": "2026-11-20"},
+    ]
+    result = ok(await gql(publish, {"id": cid, "channels": channels}, token=team.drafter))
+    shanghai_today = datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    assert result["publishConsultation"]["publicationChannels"] == [
+        {"channel": "政府门户网站", "url": "https://www.example.gov.cn/zqyj/1", "publishedOn": shanghai_today},
+        {"channel": "政务新媒体", "url": "", "publishedOn": "2026-11-20"},
+    ]
