@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     port: int = 8000
     workers: int = 1
     db_pool_size: int = 20
+    # Proxies whose X-Forwarded-For is believed (the load balancer), so rate limits see the client's address.
+    forwarded_allow_ips: str = "127.0.0.1"
 
     # Sessions and accounts
     session_days: int = 14

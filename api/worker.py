@@ -1,7 +1,7 @@
 """The job registry and arq's WorkerSettings: the same functions run in arq workers and in-process."""
 
 import logging
-from typing import Any
+from typing import Any, ClassVar
 
 from arq import cron
 from arq.connections import RedisSettings
@@ -47,8 +47,8 @@ def _arq_cron(job: CronJob) -> Any:
 
 
 class WorkerSettings:
-    functions = JOB_FUNCTIONS
-    cron_jobs = [_arq_cron(job) for job in CRON_JOBS]
+    functions: ClassVar = JOB_FUNCTIONS
+    cron_jobs: ClassVar = [_arq_cron(job) for job in CRON_JOBS]
     on_startup = _startup
     on_shutdown = _shutdown
     redis_settings = RedisSettings.from_dsn(get_settings().redis_url or "redis://127.0.0.1:6379")

@@ -37,6 +37,11 @@ class Principal:
         wanted = {*roles, Role.ADMIN}
         return any(g.role in wanted and unit_path.startswith(g.unit_path) for g in self.grants)
 
+    @property
+    def is_deployment_admin(self) -> bool:
+        """An admin of a top-level unit (path "/<id>/") runs the deployment: top-level units, the outbox."""
+        return any(g.role == Role.ADMIN and g.unit_path.count("/") == 2 for g in self.grants)
+
     def unit_paths(self, roles: Iterable[str]) -> list[str]:
         wanted = {*roles, Role.ADMIN}
         return [g.unit_path for g in self.grants if g.role in wanted]
@@ -55,6 +60,20 @@ def require_role(principal: Principal | None, roles: Iterable[str], unit_path: s
     if not principal.has_role(roles, unit_path):
         names = "、".join(ROLE_LABELS.get(r, r) for r in roles)
         raise PermissionDenied(f"没有权限：此操作需要本单位的{names}角色")
+    return principal
+
+
+def require_deployment_admin(principal: Principal | None) -> Principal:
+    principal = require_user(principal)
+    if not principal.is_deployment_admin:
+        raise PermissionDenied("没有权限：此操作需要顶级单位的管理员角色")
+    return principal
+
+
+def require_any_admin(principal: Principal | None) -> Principal:
+    principal = require_user(principal)
+    if not principal.unit_paths([Role.ADMIN]):
+        raise PermissionDenied("没有权限：此操作需要管理员角色")
     return principal
 
 

@@ -1,13 +1,14 @@
 """GraphQL types and operations for accounts: registration, verification, login, staff and units."""
 
 from datetime import datetime
+
 import strawberry
 from sqlalchemy import select
 from strawberry.types import Info
 
 from api.accounts import service
 from api.accounts.models import Role, Unit, User
-from api.accounts.permissions import Principal, require_role, require_user
+from api.accounts.permissions import Principal, require_deployment_admin, require_user
 from api.context import CSRF_COOKIE, SESSION_COOKIE, Context, parse_id
 from api.errors import NotFound
 from api.outbox import Notification
@@ -102,10 +103,6 @@ class OutboxMessage:
     sent_at: datetime | None
 
 
-async def _root_admin(info: ContextInfo) -> Principal:
-    return require_role(await info.context.acting_principal(), [Role.ADMIN], "/")
-
-
 @strawberry.type
 class AccountQuery:
     @strawberry.field(description="The signed-in user, or null.")
@@ -123,7 +120,7 @@ class AccountQuery:
         description="Notification outbox (admins of the root unit; shows codes in embedded mode)."
     )
     async def outbox(self, info: ContextInfo, first: int = 50) -> list[OutboxMessage]:
-        require_role(await info.context.principal(), [Role.ADMIN], "/")
+        require_deployment_admin(await info.context.principal())
         async with info.context.session() as session:
             rows = await session.scalars(
                 select(Notification).order_by(Notification.id.desc()).limit(min(max(first, 1), 200))
@@ -154,7 +151,13 @@ class AccountMutation:
         ctx = info.context
         user = await ctx.mutate(
             lambda s: service.register_citizen(
-                s, contact=contact, password=password, display_name=display_name, settings=ctx.settings
+                s,
+                contact=contact,
+                password=password,
+                display_name=display_name,
+                settings=ctx.settings,
+                limiter=ctx.state.limiter,
+                client_ip=ctx.client_ip,
             )
         )
         await ctx.state.queue.enqueue("deliver_notifications", job_id="deliver_notifications")
@@ -165,7 +168,11 @@ class AccountMutation:
     @strawberry.mutation(description="Send a new verification code to an unverified contact.")
     async def request_verification_code(self, info: ContextInfo, contact: str) -> bool:
         ctx = info.context
-        await ctx.mutate(lambda s: service.resend_code(s, contact=contact, settings=ctx.settings))
+        await ctx.mutate(
+            lambda s: service.resend_code(
+                s, contact=contact, settings=ctx.settings, limiter=ctx.state.limiter, client_ip=ctx.client_ip
+            )
+        )
         await ctx.state.queue.enqueue("deliver_notifications", job_id="deliver_notifications")
         return True
 
@@ -222,11 +229,13 @@ class AccountMutation:
             ctx.response.delete_cookie(CSRF_COOKIE)
         return True
 
-    @strawberry.mutation(description="Create a government unit (root admins).")
+    @strawberry.mutation(
+        description="Create a government unit: under a unit you administer, or top-level (deployment admins)."
+    )
     async def create_unit(
         self, info: ContextInfo, name: str, code: str, region_code: str = "", parent_code: str | None = None
     ) -> UnitType:
-        principal = await _root_admin(info)
+        principal = require_user(await info.context.acting_principal())
         unit = await info.context.mutate(
             lambda s: service.create_unit(
                 s,
@@ -234,16 +243,16 @@ class AccountMutation:
                 code=code,
                 region_code=region_code,
                 parent_code=parent_code,
-                actor=principal.actor,
+                by=principal,
             )
         )
         return UnitType.from_row(unit)
 
-    @strawberry.mutation(description="Create a staff account (root admins).")
+    @strawberry.mutation(description="Create a staff account (admins); grant it roles with grantRole.")
     async def create_staff_user(
         self, info: ContextInfo, username: str, password: str, display_name: str, email: str | None = None
     ) -> StaffUser:
-        principal = await _root_admin(info)
+        principal = require_user(await info.context.acting_principal())
         user = await info.context.mutate(
             lambda s: service.create_staff_user(
                 s,
@@ -251,14 +260,14 @@ class AccountMutation:
                 password=password,
                 display_name=display_name,
                 email=email,
-                actor=principal.actor,
+                by=principal,
             )
         )
         return StaffUser(
             id=strawberry.ID(str(user.id)), username=user.username or "", display_name=user.display_name
         )
 
-    @strawberry.mutation(description="Grant a staff role on a unit and its children (root admins).")
+    @strawberry.mutation(description="Grant a staff role on a unit and its children (admins of that unit).")
     async def grant_role(
         self,
         info: ContextInfo,
@@ -266,14 +275,14 @@ class AccountMutation:
         unit_code: str,
         role: Role,
     ) -> bool:
-        principal = await _root_admin(info)
+        principal = require_user(await info.context.acting_principal())
 
         async def grant(session):  # type: ignore[no-untyped-def]
             user = await session.get(User, parse_id(user_id, "用户编号"))
             if user is None:
                 raise NotFound("用户不存在", code="USER_NOT_FOUND")
             return await service.grant_role(
-                session, user=user, unit_code=unit_code, role=role.value, actor=principal.actor
+                session, user=user, unit_code=unit_code, role=role.value, by=principal
             )
 
         await info.context.mutate(grant)

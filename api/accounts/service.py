@@ -9,7 +9,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api import audit
 from api.accounts.models import AuthSession, Role, RoleGrant, Unit, User, UserKind, VerificationCode
-from api.accounts.permissions import Grant, Principal
+from api.accounts.permissions import (
+    Grant,
+    Principal,
+    require_any_admin,
+    require_deployment_admin,
+    require_role,
+)
 from api.audit import SYSTEM, Actor
 from api.db import utcnow
 from api.errors import Conflict, InvalidInput, NotFound, RateLimited
@@ -53,6 +59,20 @@ def _contact_column(contact: str):  # type: ignore[no-untyped-def]
     return User.email if "@" in contact else User.phone
 
 
+CODES_PER_CONTACT_PER_HOUR = 5
+REGISTRATIONS_PER_ADDRESS_PER_HOUR = 20
+
+
+async def _check_code_rate(limiter: RateLimiter | None, contact: str, client_ip: str) -> None:
+    """Refuse to flood a phone or mailbox with codes, or to register en masse from one address."""
+    if limiter is None:
+        return
+    if await limiter.hit(f"codes:{contact}", window_seconds=3600) > CODES_PER_CONTACT_PER_HOUR:
+        raise RateLimited("验证码发送过于频繁，请一小时后再试", code="CODE_RATE_LIMITED")
+    if await limiter.hit(f"register-ip:{client_ip}", window_seconds=3600) > REGISTRATIONS_PER_ADDRESS_PER_HOUR:
+        raise RateLimited("该网络地址注册过于频繁，请稍后再试", code="REGISTRATION_RATE_LIMITED")
+
+
 async def _issue_code(session: AsyncSession, *, user: User, contact: str, settings: Settings) -> None:
     code = new_numeric_code()
     session.add(
@@ -74,24 +94,38 @@ async def _issue_code(session: AsyncSession, *, user: User, contact: str, settin
 
 
 async def register_citizen(
-    session: AsyncSession, *, contact: str, password: str, display_name: str, settings: Settings
+    session: AsyncSession,
+    *,
+    contact: str,
+    password: str,
+    display_name: str,
+    settings: Settings,
+    limiter: RateLimiter | None = None,
+    client_ip: str = "",
 ) -> User:
-    """Create an unverified citizen account and send a verification code through the outbox."""
+    """Create an unverified citizen account and send a verification code through the outbox.
+
+    Registering again on a contact that was never verified starts over (new password, new code): whoever
+    can read the code owns the contact, so nobody can hold someone else's phone number hostage.
+    """
     contact = normalize_contact(contact)
     check_password(password)
     display_name = display_name.strip()[:100]
-    existing = await session.scalar(select(User.id).where(_contact_column(contact) == contact))
-    if existing is not None:
+    await _check_code_rate(limiter, contact, client_ip)
+    user = await session.scalar(select(User).where(_contact_column(contact) == contact))
+    if user is not None and (user.verified_at is not None or user.is_staff):
         raise Conflict("该手机号码或邮箱已注册，请直接登录", code="CONTACT_TAKEN")
-    user = User(
-        kind=UserKind.CITIZEN,
-        phone=None if "@" in contact else contact,
-        email=contact if "@" in contact else None,
-        display_name=display_name,
-        password_hash=hash_password(password),
-        is_active=True,
-    )
-    session.add(user)
+    action = "user.registration_restarted" if user is not None else "user.registered"
+    if user is None:
+        user = User(
+            kind=UserKind.CITIZEN,
+            phone=None if "@" in contact else contact,
+            email=contact if "@" in contact else None,
+            is_active=True,
+        )
+        session.add(user)
+    user.display_name = display_name
+    user.password_hash = hash_password(password)
     try:
         await session.flush()
     except IntegrityError as error:
@@ -100,7 +134,7 @@ async def register_citizen(
     await audit.record(
         session,
         actor=Actor(id=user.id, label=f"citizen:{user.id}"),
-        action="user.registered",
+        action=action,
         subject_type="user",
         subject_id=user.id,
         after={"kind": user.kind, "contact_type": "email" if user.email else "phone"},
@@ -108,9 +142,17 @@ async def register_citizen(
     return user
 
 
-async def resend_code(session: AsyncSession, *, contact: str, settings: Settings) -> None:
+async def resend_code(
+    session: AsyncSession,
+    *,
+    contact: str,
+    settings: Settings,
+    limiter: RateLimiter | None = None,
+    client_ip: str = "",
+) -> None:
     """Send a new code to an unverified account (silently nothing for unknown or verified contacts)."""
     contact = normalize_contact(contact)
+    await _check_code_rate(limiter, contact, client_ip)
     user = await session.scalar(select(User).where(_contact_column(contact) == contact))
     if user is None or user.verified_at is not None:
         return
@@ -159,7 +201,10 @@ async def login(
     client_ip: str,
 ) -> tuple[User, str, AuthSession]:
     """Check the password and open a session; repeated failures lock the account and the address."""
-    key = identifier.strip().lower()
+    try:
+        key = normalize_contact(identifier)  # "+86 138-…" finds the phone number it was registered as
+    except InvalidInput:
+        key = identifier.strip().lower()  # a staff username
     throttle_keys = (f"login-fail:{key}", f"login-fail-ip:{client_ip}")
     for throttle_key in throttle_keys:
         limit = settings.login_max_failures * (10 if throttle_key.startswith("login-fail-ip") else 1)
@@ -171,7 +216,9 @@ async def login(
     user = await session.scalar(
         select(User).where(or_(User.phone == key, User.email == key, User.username == key))
     )
-    if user is None or not verify_password(user.password_hash, password) or not user.is_active:
+    # Check a password even for an unknown account (against a dummy hash) so both take as long.
+    password_ok = verify_password(user.password_hash if user is not None else None, password)
+    if user is None or not password_ok or not user.is_active:
         for throttle_key in throttle_keys:
             await limiter.hit(throttle_key, window_seconds=settings.login_lockout_seconds)
         raise InvalidInput("账号或密码错误", code="LOGIN_FAILED")
@@ -237,9 +284,9 @@ async def create_unit(
     code: str,
     region_code: str = "",
     parent_code: str | None = None,
-    actor: Actor = SYSTEM,
+    by: Principal | None = None,
 ) -> Unit:
-    """Create a government unit under an optional parent."""
+    """Create a government unit under an optional parent (`by` None: the command line)."""
     name, code = name.strip(), code.strip()
     if not name or not code:
         raise InvalidInput("单位名称和代码不能为空", code="UNIT_INVALID")
@@ -250,6 +297,11 @@ async def create_unit(
         parent = await session.scalar(select(Unit).where(Unit.code == parent_code))
         if parent is None:
             raise NotFound(f"上级单位 {parent_code} 不存在", code="UNIT_NOT_FOUND")
+    if by is not None:
+        if parent is not None:
+            require_role(by, [Role.ADMIN], parent.path)
+        else:
+            require_deployment_admin(by)
     unit = Unit(
         name=name, code=code, region_code=region_code.strip(), parent_id=parent.id if parent else None
     )
@@ -258,7 +310,7 @@ async def create_unit(
     unit.path = f"{parent.path if parent else '/'}{unit.id}/"
     await audit.record(
         session,
-        actor=actor,
+        actor=by.actor if by else SYSTEM,
         action="unit.created",
         subject_type="unit",
         subject_id=unit.id,
@@ -274,19 +326,27 @@ async def create_staff_user(
     password: str,
     display_name: str,
     email: str | None = None,
-    actor: Actor = SYSTEM,
+    by: Principal | None = None,
 ) -> User:
-    """Create a staff account (verified by whoever creates it)."""
+    """Create a staff account, verified by whoever creates it (an admin, or the command line)."""
+    if by is not None:
+        require_any_admin(by)
     username = username.strip().lower()
     if not re.fullmatch(r"[a-z0-9_.-]{3,64}", username):
         raise InvalidInput("用户名须为 3 到 64 位字母、数字或 _ . -", code="USERNAME_INVALID")
     check_password(password)
+    if email:
+        email = normalize_contact(email)
+        if "@" not in email:
+            raise InvalidInput("请填写有效的电子邮箱", code="EMAIL_INVALID")
     if await session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Conflict(f"用户名 {username} 已存在", code="USERNAME_TAKEN")
+    if email and await session.scalar(select(User.id).where(User.email == email)) is not None:
+        raise Conflict(f"邮箱 {email} 已被其他账号使用", code="EMAIL_TAKEN")
     user = User(
         kind=UserKind.STAFF,
         username=username,
-        email=normalize_contact(email) if email else None,
+        email=email or None,
         display_name=display_name.strip() or username,
         password_hash=hash_password(password),
         verified_at=utcnow(),
@@ -296,7 +356,7 @@ async def create_staff_user(
     await session.flush()
     await audit.record(
         session,
-        actor=actor,
+        actor=by.actor if by else SYSTEM,
         action="user.staff_created",
         subject_type="user",
         subject_id=user.id,
@@ -306,9 +366,9 @@ async def create_staff_user(
 
 
 async def grant_role(
-    session: AsyncSession, *, user: User, unit_code: str, role: str, actor: Actor = SYSTEM
+    session: AsyncSession, *, user: User, unit_code: str, role: str, by: Principal | None = None
 ) -> RoleGrant:
-    """Grant a staff role on a unit (and so on its children)."""
+    """Grant a staff role on a unit (and so on its children); an admin grants only within their units."""
     if role not in set(Role):
         raise InvalidInput(f"未知角色 {role}", code="ROLE_INVALID")
     if not user.is_staff:
@@ -316,6 +376,8 @@ async def grant_role(
     unit = await session.scalar(select(Unit).where(Unit.code == unit_code))
     if unit is None:
         raise NotFound(f"单位 {unit_code} 不存在", code="UNIT_NOT_FOUND")
+    if by is not None:
+        require_role(by, [Role.ADMIN], unit.path)
     existing = await session.scalar(
         select(RoleGrant).where(
             RoleGrant.user_id == user.id, RoleGrant.unit_id == unit.id, RoleGrant.role == role
@@ -328,7 +390,7 @@ async def grant_role(
     await session.flush()
     await audit.record(
         session,
-        actor=actor,
+        actor=by.actor if by else SYSTEM,
         action="role.granted",
         subject_type="user",
         subject_id=user.id,
