@@ -1,7 +1,6 @@
 """Application state and the per-request GraphQL context (caller, sessions, loaders)."""
 
 import asyncio
-import base64
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -141,22 +140,6 @@ class Context(BaseContext):
         if name not in self._loaders:
             self._loaders[name] = DataLoader(load_fn=load)
         return self._loaders[name]
-
-
-def encode_cursor(value: int) -> str:
-    return base64.urlsafe_b64encode(f"c:{value}".encode()).decode()
-
-
-def decode_cursor(cursor: str | None) -> int | None:
-    if not cursor:
-        return None
-    try:
-        prefix, value = base64.urlsafe_b64decode(cursor.encode()).decode().split(":", 1)
-        if prefix != "c":
-            raise ValueError(prefix)
-        return int(value)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidInput("分页游标无效", code="CURSOR_INVALID") from error
 
 
 def parse_id(value: str | int, what: str = "编号") -> int:

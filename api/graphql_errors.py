@@ -15,6 +15,11 @@ INTERNAL_MESSAGE = "服务器内部错误，请稍后重试"
 SUGGESTION = re.compile(r" Did you mean .*\?$")
 
 
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
 class DomainErrors(MaskErrors):
     def __init__(self, *, hide_suggestions: bool = False) -> None:
         super().__init__(error_message=INTERNAL_MESSAGE)
@@ -34,11 +39,11 @@ class DomainErrors(MaskErrors):
                 source=error.source,
                 positions=error.positions,
                 path=error.path,
-                extensions={"code": "GRAPHQL_VALIDATION_FAILED"},
+                extensions={"code": "GRAPHQL_VALIDATION_FAILED", "retryable": False},
             )
         if isinstance(original, DomainError):
             extensions = {"code": original.code, "retryable": original.retryable}
-            extensions.update({k: v for k, v in original.details.items() if k != "cause"})
+            extensions.update({_camel(k): v for k, v in original.details.items() if k != "cause"})
             return GraphQLError(
                 original.message,
                 nodes=error.nodes,

@@ -9,6 +9,7 @@ The context holds `sessionmaker`, `settings` and `queue` in both modes.
 """
 
 import asyncio
+import itertools
 import logging
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
@@ -158,11 +159,12 @@ class InProcessQueue(JobQueue):
         self._running: dict[str, asyncio.Task[None]] = {}
         self._rerun: set[str] = set()
         self._cron_task: asyncio.Task[None] | None = None
+        self._next_anonymous = itertools.count()
 
     async def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
         if name not in self._functions:
             raise KeyError(f"unknown job {name!r}")
-        key = job_id or f"{name}:{id(args)}:{len(self._running)}"
+        key = job_id or f"{name}:{next(self._next_anonymous)}"
         if key in self._running:
             self._rerun.add(key)
             return

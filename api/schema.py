@@ -38,7 +38,7 @@ class Schema(strawberry.Schema):
         already logged what was unexpected, and the rest is the client's own mistake."""
         for error in errors:
             if not error.extensions:
-                error.extensions = {"code": "GRAPHQL_VALIDATION_FAILED"}
+                error.extensions = {"code": "GRAPHQL_VALIDATION_FAILED", "retryable": False}
 
 
 def build_schema(settings: Settings) -> strawberry.Schema:

@@ -13,7 +13,8 @@ from strawberry.types import Info
 from api import audit
 from api.accounts.models import Unit
 from api.accounts.permissions import require_user
-from api.context import Context, decode_cursor, encode_cursor, parse_id
+from api.context import Context, parse_id
+from api.pagination import Connection, connection, decode_cursor, page_size
 from api.errors import InvalidInput
 from api.settings import Settings
 from consultations import comments, permissions, service
@@ -46,9 +47,6 @@ strawberry.enum(Channel, name="CommentChannel")
 strawberry.enum(SubmitterType, name="SubmitterType")
 strawberry.enum(Moderation, name="Moderation")
 
-MAX_PAGE = 100
-
-
 @strawberry.enum
 class ModerationAction(StrEnum):
     HIDE = "hide"
@@ -65,10 +63,6 @@ def comment_limits(settings: Settings) -> comments.CommentLimits:
     )
 
 
-def _page_size(first: int) -> int:
-    if not 1 <= first <= MAX_PAGE:
-        raise InvalidInput(f"每页数量须在 1 到 {MAX_PAGE} 之间", code="PAGE_SIZE_INVALID")
-    return first
 
 
 def _id(value: int) -> strawberry.ID:
@@ -115,7 +109,7 @@ def _comment_counts_loader(info: ContextInfo) -> Any:
                 .where(Comment.consultation_id.in_(consultation_ids))
                 .group_by(Comment.consultation_id)
             )
-            counts = dict(rows.tuples().all())
+            counts = {consultation_id: count for consultation_id, count in rows.all()}
         return [counts.get(i, 0) for i in consultation_ids]
 
     return ctx.loader("comment_counts", load)
@@ -207,6 +201,9 @@ class CommentType:
     body: str
     article_id: strawberry.ID | None
     draft_version_id: strawberry.ID
+    author_id: strawberry.ID | None = strawberry.field(
+        description="The citizen account of an online comment (counts distinct submitters); null offline."
+    )
     submitter_type: SubmitterType
     submitter_name: str
     submitter_contact: str
@@ -233,6 +230,7 @@ class CommentType:
             body=c.body,
             article_id=_id(c.article_id) if c.article_id else None,
             draft_version_id=_id(c.draft_version_id),
+            author_id=_id(c.author_id) if c.author_id else None,
             submitter_type=SubmitterType(c.submitter_type),
             submitter_name=c.submitter_name,
             submitter_contact=c.submitter_contact,
@@ -243,25 +241,6 @@ class CommentType:
             moderation_reason=c.moderation_reason,
             flagged_terms=list(c.flagged_terms or []),
         )
-
-
-@strawberry.type
-class CommentEdge:
-    cursor: str
-    node: CommentType
-
-
-@strawberry.type
-class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
-
-
-@strawberry.type
-class CommentConnection:
-    edges: list[CommentEdge]
-    page_info: PageInfo
-    total_count: int
 
 
 @strawberry.type(name="Consultation")
@@ -321,7 +300,7 @@ class ConsultationType:
         return await _comment_counts_loader(info).load(int(self.id))
 
     @strawberry.field(description="Legality and secrecy reviews (staff of the unit).")
-    async def reviews(self, info: ContextInfo) -> list[ReviewType]:
+    async def reviews(self, info: ContextInfo) -> list[ReviewType] | None:
         await self._require_internal(info)
         async with info.context.session() as session:
             rows = await session.scalars(
@@ -350,9 +329,9 @@ class ConsultationType:
         after: str | None = None,
         moderation: Moderation | None = None,
         article_id: strawberry.ID | None = None,
-    ) -> CommentConnection:
+    ) -> Connection[CommentType] | None:
         await self._require_internal(info)
-        first = _page_size(first)
+        first = page_size(first)
         filters = [Comment.consultation_id == int(self.id)]
         if moderation is not None:
             filters.append(Comment.moderation == moderation.value)
@@ -367,21 +346,14 @@ class ConsultationType:
                     select(Comment).where(*page_filters).order_by(Comment.id.desc()).limit(first + 1)
                 )
             )
-        edges = [CommentEdge(cursor=encode_cursor(c.id), node=CommentType.from_row(c)) for c in rows[:first]]
-        return CommentConnection(
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
-            ),
-            total_count=total,
-        )
+        return connection(rows, first, row_id=lambda c: c.id, node=CommentType.from_row, total_count=total)
 
     @strawberry.field(description="The consultation's audit trail, newest first (staff of the unit).")
-    async def audit_trail(self, info: ContextInfo, first: int = 100) -> list[AuditEntry]:
+    async def audit_trail(self, info: ContextInfo, first: int = 100) -> list[AuditEntry] | None:
         await self._require_internal(info)
         async with info.context.session() as session:
             events = await audit.events_for(
-                session, subject_type="consultation", subject_id=self.id, limit=_page_size(first)
+                session, subject_type="consultation", subject_id=self.id, limit=page_size(first)
             )
         return [
             AuditEntry(
@@ -441,18 +413,6 @@ class ConsultationType:
         )
 
 
-@strawberry.type
-class ConsultationEdge:
-    cursor: str
-    node: ConsultationType
-
-
-@strawberry.type
-class ConsultationConnection:
-    edges: list[ConsultationEdge]
-    page_info: PageInfo
-
-
 @strawberry.type(description="A citizen's own comment.")
 class MyComment:
     receipt_code: str
@@ -463,6 +423,20 @@ class MyComment:
     submitted_at: datetime
     status: str
     status_label: str
+
+    @classmethod
+    def from_row(cls, comment: Comment, consultation: Consultation, article_label: str | None) -> "MyComment":
+        status, status_label = _processing_status(consultation)
+        return cls(
+            receipt_code=comment.receipt_code,
+            consultation_id=_id(consultation.id),
+            consultation_title=consultation.title,
+            article_label=article_label,
+            body=comment.body,
+            submitted_at=comment.submitted_at,
+            status=status,
+            status_label=status_label,
+        )
 
 
 @strawberry.type(description="What anyone holding a receipt code may see about that one comment.")
@@ -553,8 +527,8 @@ class ConsultationQuery:
         status: Status | None = None,
         unit_id: strawberry.ID | None = None,
         region_code: str | None = None,
-    ) -> ConsultationConnection:
-        first = _page_size(first)
+    ) -> Connection[ConsultationType]:
+        first = page_size(first)
         principal = await info.context.principal()
         query = select(Consultation).join(Unit, Unit.id == Consultation.unit_id)
         staff_paths = principal.unit_paths(permissions.ACTION_ROLES["read_internal"]) if principal else []
@@ -576,16 +550,7 @@ class ConsultationQuery:
             if cursor:
                 query = query.where(Consultation.id < cursor)
             rows = list(await session.scalars(query.order_by(Consultation.id.desc()).limit(first + 1)))
-        edges = [
-            ConsultationEdge(cursor=encode_cursor(c.id), node=ConsultationType.from_row(c))
-            for c in rows[:first]
-        ]
-        return ConsultationConnection(
-            edges=edges,
-            page_info=PageInfo(
-                has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
-            ),
-        )
+        return connection(rows, first, row_id=lambda c: c.id, node=ConsultationType.from_row)
 
     @strawberry.field(
         description="One consultation, or null if it does not exist or is not visible to the caller."
@@ -599,36 +564,20 @@ class ConsultationQuery:
     @strawberry.field(description="The signed-in citizen's comments, newest first.")
     async def my_comments(
         self, info: ContextInfo, first: int = 20, after: str | None = None
-    ) -> list[MyComment]:
+    ) -> Connection[MyComment]:
         principal = require_user(await info.context.principal())
-        first = _page_size(first)
-        cursor = decode_cursor(after)
+        first = page_size(first)
         query = (
             select(Comment, Consultation, Article.label)
             .join(Consultation, Consultation.id == Comment.consultation_id)
             .outerjoin(Article, Article.id == Comment.article_id)
             .where(Comment.author_id == principal.user_id)
         )
-        if cursor:
+        if cursor := decode_cursor(after):
             query = query.where(Comment.id < cursor)
         async with info.context.session() as session:
-            rows = (await session.execute(query.order_by(Comment.id.desc()).limit(first))).all()
-        result = []
-        for comment, consultation, label in rows:
-            status, status_label = _processing_status(consultation)
-            result.append(
-                MyComment(
-                    receipt_code=comment.receipt_code,
-                    consultation_id=_id(consultation.id),
-                    consultation_title=consultation.title,
-                    article_label=label,
-                    body=comment.body,
-                    submitted_at=comment.submitted_at,
-                    status=status,
-                    status_label=status_label,
-                )
-            )
-        return result
+            rows = (await session.execute(query.order_by(Comment.id.desc()).limit(first + 1))).all()
+        return connection(rows, first, row_id=lambda row: row[0].id, node=lambda row: MyComment.from_row(*row))
 
     @strawberry.field(description="Look up one comment by its receipt code (no sign-in needed).")
     async def comment_receipt(self, info: ContextInfo, code: str) -> CommentReceipt | None:
@@ -766,6 +715,18 @@ class ConsultationMutation:
         )
         return ConsultationType.from_row(consultation)
 
+    @strawberry.mutation(description="Take a draft back from review for rework (in_review → draft).")
+    async def return_to_draft(
+        self, info: ContextInfo, consultation_id: strawberry.ID, reason: str
+    ) -> ConsultationType:
+        principal = await info.context.acting_principal()
+        consultation = await info.context.mutate(
+            lambda s: service.return_to_draft(
+                s, principal=principal, consultation_id=parse_id(consultation_id), reason=reason
+            )
+        )
+        return ConsultationType.from_row(consultation)
+
     @strawberry.mutation(description="Record a legality (合法性审查) or secrecy (保密审查) review.")
     async def record_review(
         self,
@@ -788,6 +749,7 @@ class ConsultationMutation:
                 reviewed_on=reviewed_on,
                 passed=passed,
                 notes=notes,
+                tz=info.context.settings.timezone,
             )
         )
         return ReviewType(

@@ -21,6 +21,7 @@ from api.db import utcnow
 from api.errors import InvalidInput, InvalidTransition, NotFound
 from consultations import permissions
 from consultations.deadlines import (
+    DEFAULT_TZ,
     HolidayCalendar,
     closing_instant,
     minimum_period,
@@ -333,11 +334,14 @@ async def split_article(
         if later.position > article.position:
             later.position += 1
     head, tail = article.body[:at].strip(), article.body[at:].strip()
+    new_label = clean_text(new_label, min_chars=1, max_chars=64, what="条款编号")
+    # Split just before "第六条　…": the label belongs to the new article, not to its text.
+    tail = tail.removeprefix(new_label).lstrip(" \u3000")
     article.body = head
     new_article = Article(
         draft_version_id=article.draft_version_id,
         position=article.position + 1,
-        label=clean_text(new_label, min_chars=1, max_chars=64, what="条款编号"),
+        label=new_label,
         heading=article.heading,
         body=tail,
     )
@@ -365,7 +369,8 @@ async def merge_article_with_next(
     if not following:
         raise InvalidInput("这是最后一条，没有可合并的下一条", code="MERGE_NO_NEXT")
     nxt = following[0]
-    article.body = "\n".join(part for part in (article.body, f"{nxt.label} {nxt.body}".strip()) if part)
+    # The importer took a line starting with a number for an article: put the line back as it was.
+    article.body = "\n".join(part for part in (article.body, f"{nxt.label}{nxt.body}") if part)
     await session.delete(nxt)
     await session.flush()
     for later in following[1:]:
@@ -401,6 +406,21 @@ async def submit_for_review(
     return consultation
 
 
+async def return_to_draft(
+    session: AsyncSession, *, principal: Principal | None, consultation_id: int, reason: str
+) -> Consultation:
+    """Send a draft back from review for rework (a review did not pass, or the text must change)."""
+    consultation, path = await get_for_update(session, consultation_id)
+    principal = permissions.ensure(principal, "submit_for_review", path)
+    reason = clean_text(reason, min_chars=2, max_chars=2000, what="退回理由")
+    before, after = _transition(consultation, "return_to_draft")
+    await _audit(
+        session, principal.actor, "returned_to_draft", consultation, before={"status": before}, status=after,
+        reason=reason,
+    )
+    return consultation
+
+
 async def record_review(
     session: AsyncSession,
     *,
@@ -411,6 +431,7 @@ async def record_review(
     reviewed_on: date,
     passed: bool,
     notes: str = "",
+    tz: str = DEFAULT_TZ,
 ) -> Review:
     """Record a legality (合法性审查) or secrecy (保密审查) review of the draft."""
     consultation, path = await get_for_update(session, consultation_id)
@@ -420,7 +441,7 @@ async def record_review(
     if consultation.status != Status.IN_REVIEW:
         raise InvalidTransition("只有送审中的草案可以登记审查结果", code="INVALID_TRANSITION")
     reviewer = clean_text(reviewer, min_chars=2, max_chars=200, what="审查人")
-    if reviewed_on > today_in("Asia/Shanghai"):
+    if reviewed_on > today_in(tz):
         raise InvalidInput("审查日期不能晚于今天", code="REVIEW_DATE_INVALID")
     review = Review(
         consultation_id=consultation.id,

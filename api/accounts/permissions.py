@@ -58,7 +58,7 @@ def require_role(principal: Principal | None, roles: Iterable[str], unit_path: s
     principal = require_user(principal)
     roles = tuple(roles)
     if not principal.has_role(roles, unit_path):
-        names = "、".join(ROLE_LABELS.get(r, r) for r in roles)
+        names = "、".join(ROLE_LABELS[r] for r in sorted(roles, key=list(ROLE_LABELS).index))
         raise PermissionDenied(f"没有权限：此操作需要本单位的{names}角色")
     return principal
 

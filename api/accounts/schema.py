@@ -1,6 +1,7 @@
 """GraphQL types and operations for accounts: registration, verification, login, staff and units."""
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 from sqlalchemy import select
@@ -74,8 +75,8 @@ class Registration:
 
 @strawberry.type
 class LoginResult:
-    token: str
-    csrf_token: str
+    token: str | None = strawberry.field(description="Bearer token for API clients; null for cookie logins.")
+    csrf_token: str = strawberry.field(description="Echo in the X-CSRF-Token header with cookie sessions.")
     expires_at: datetime
     user_id: strawberry.ID
     kind: str
@@ -181,8 +182,19 @@ class AccountMutation:
         await info.context.mutate(lambda s: service.verify_contact(s, contact=contact, code=code))
         return True
 
-    @strawberry.mutation(description="Sign in; sets the session and CSRF cookies and returns a bearer token.")
-    async def login(self, info: ContextInfo, identifier: str, password: str) -> LoginResult:
+    @strawberry.mutation(description="Sign in: a bearer token for API clients, or (useCookie) session cookies.")
+    async def login(
+        self,
+        info: ContextInfo,
+        identifier: str,
+        password: str,
+        use_cookie: Annotated[
+            bool,
+            strawberry.argument(
+                description="Browsers: keep the session in an HttpOnly cookie and return no token to scripts."
+            ),
+        ] = False,
+    ) -> LoginResult:
         ctx = info.context
         user, token, auth_session = await ctx.mutate(
             lambda s: service.login(
@@ -194,7 +206,7 @@ class AccountMutation:
                 client_ip=ctx.client_ip,
             )
         )
-        if ctx.response is not None:
+        if use_cookie and ctx.response is not None:
             max_age = ctx.settings.session_days * 86400
             secure = ctx.settings.cookie_secure
             ctx.response.set_cookie(
@@ -209,7 +221,7 @@ class AccountMutation:
                 samesite="lax",
             )
         return LoginResult(
-            token=token,
+            token=None if use_cookie else token,
             csrf_token=auth_session.csrf_token,
             expires_at=auth_session.expires_at,
             user_id=strawberry.ID(str(user.id)),

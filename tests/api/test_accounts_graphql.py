@@ -294,22 +294,29 @@ async def test_unknown_token_is_anonymous(gql):
 # --- cookie sessions and CSRF ----------------------------------------------------------------------
 
 
+COOKIE_LOGIN = """
+mutation($i: String!, $p: String!) {
+  login(identifier: $i, password: $p, useCookie: true) { token csrfToken userId kind displayName }
+}"""
+
+
 async def cookie_login(client, people) -> dict:
     await people.citizen("13800000001")
     response = await client.post(
-        "/graphql", json={"query": LOGIN, "variables": {"i": "13800000001", "p": PASSWORD}}
+        "/graphql", json={"query": COOKIE_LOGIN, "variables": {"i": "13800000001", "p": PASSWORD}}
     )
     assert response.status_code == 200, response.text
-    return {"response": response, "login": response.json()["data"]["login"]}
+    login = response.json()["data"]["login"]
+    return {"response": response, "login": {**login, "token": response.cookies[SESSION_COOKIE]}}
 
 
-async def test_login_sets_an_httponly_session_cookie_and_a_readable_csrf_cookie(client, people):
-    logged_in = await cookie_login(client, people)
-    response, login = logged_in["response"], logged_in["login"]
+async def test_cookie_login_sets_an_httponly_session_cookie_and_returns_no_token(client, people):
+    response = (await cookie_login(client, people))["response"]
+    login = response.json()["data"]["login"]
     set_cookies = {h.split("=", 1)[0]: h for h in response.headers.get_list("set-cookie")}
 
     assert set(set_cookies) == {SESSION_COOKIE, CSRF_COOKIE}
-    assert response.cookies[SESSION_COOKIE] == login["token"]
+    assert login["token"] is None
     assert response.cookies[CSRF_COOKIE] == login["csrfToken"]
     assert "httponly" in set_cookies[SESSION_COOKIE].lower()
     assert "httponly" not in set_cookies[CSRF_COOKIE].lower()
@@ -340,6 +347,15 @@ async def test_cookie_mutation_with_the_csrf_header_works(client, gql, people):
     assert ok(await gql(LOGOUT, headers={CSRF_HEADER: login["csrfToken"]})) == {"logout": True}
     assert SESSION_COOKIE not in client.cookies  # logout deleted the cookies
     assert ok(await gql(ME, token=login["token"])) == {"me": None}
+
+
+async def test_bearer_login_sets_no_cookie(client, people):
+    await people.citizen("13800000001")
+    response = await client.post(
+        "/graphql", json={"query": LOGIN, "variables": {"i": "13800000001", "p": PASSWORD}}
+    )
+    assert response.json()["data"]["login"]["token"]
+    assert response.headers.get_list("set-cookie") == []
 
 
 async def test_bearer_token_needs_no_csrf_header(client, gql, people):

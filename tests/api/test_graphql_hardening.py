@@ -12,7 +12,9 @@ INTROSPECTION = "{ __schema { queryType { name } } }"
 
 @pytest.fixture
 async def production_gql(settings):
-    app = create_app(settings.model_copy(update={"env": "production", "secret_key": "s" * 40}), start_cron=False)
+    app = create_app(
+        settings.model_copy(update={"env": "production", "secret_key": "s" * 40}), start_cron=False
+    )
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
@@ -78,7 +80,10 @@ async def test_unexpected_errors_are_masked_with_a_code(gql, monkeypatch):
 
 async def test_malformed_ids_and_cursors_get_clear_errors(gql):
     assert error_code(await gql('{ consultation(id: "abc") { id } }')) == "ID_INVALID"
-    assert error_code(await gql('{ consultations(after: "!!notacursor") { edges { cursor } } }')) == "CURSOR_INVALID"
+    assert (
+        error_code(await gql('{ consultations(after: "!!notacursor") { edges { cursor } } }'))
+        == "CURSOR_INVALID"
+    )
     assert error_code(await gql("{ consultations(first: 1000) { edges { cursor } } }")) == "PAGE_SIZE_INVALID"
 
 

@@ -37,17 +37,20 @@ def smtp_server():
 
 async def test_verification_email_is_delivered_over_smtp(state, smtp_server):
     inbox, port = smtp_server
-    settings = Settings(smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=False, smtp_sender="noreply@canyu.test")
+    settings = Settings(
+        smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=False, smtp_sender="noreply@canyu.test"
+    )
     async with state.sessionmaker() as session:
         notification = queue_notification(
-            session, recipient="citizen@example.cn", kind="verification_code", subject="参与平台验证码",
+            session,
+            recipient="citizen@example.cn",
+            kind="verification_code",
+            subject="参与平台验证码",
             body="您的验证码是 123456",
         )
         await session.commit()
 
-    sent, failed = await deliver_due(
-        state.sessionmaker, {"email": SmtpTransport(settings)}, max_attempts=3
-    )
+    sent, failed = await deliver_due(state.sessionmaker, {"email": SmtpTransport(settings)}, max_attempts=3)
 
     assert (sent, failed) == (1, 0)
     mail_from, recipients, raw = inbox.messages[0]
