@@ -149,5 +149,5 @@ def parse_id(value: str | int, what: str = "编号") -> int:
     except (TypeError, ValueError):
         number = 0
     if number <= 0 or number > 2**62:
-        raise InvalidInput(f"{what}无效：{str(value)[:40]}", code="ID_INVALID")
+        raise InvalidInput(f"{what}无效：须为正整数", code="ID_INVALID")
     return number

@@ -9,6 +9,7 @@ import json
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -22,11 +23,13 @@ from api.errors import Conflict, InvalidInput, InvalidTransition, NotFound, Perm
 from api.outbox import queue_notification
 from api.ratelimit import RateLimiter
 from consultations import permissions
+from consultations.deadlines import DEFAULT_TZ, today_in
 from consultations.models import (
     Article,
     Channel,
     Comment,
     Consultation,
+    DraftVersion,
     Moderation,
     Status,
     SubmitterType,
@@ -36,6 +39,14 @@ from consultations.text_rules import SensitiveWords, clean_text
 RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
 OFFLINE_CHANNELS = frozenset({Channel.LETTER, Channel.EMAIL, Channel.PHONE, Channel.SYMPOSIUM, Channel.OTHER})
 OFFLINE_STATUSES = frozenset({Status.OPEN, Status.CLOSED, Status.REVIEWING})
+
+
+# action: (from states, to state, message when the comment is in another state)
+MODERATION_TRANSITIONS = {
+    "hide": (frozenset({Moderation.VISIBLE, Moderation.FLAGGED}), Moderation.HIDDEN, "该意见已被隐藏"),
+    "restore": (frozenset({Moderation.HIDDEN}), Moderation.VISIBLE, "只有已隐藏的意见可以恢复显示"),
+    "clear_flag": (frozenset({Moderation.FLAGGED}), Moderation.VISIBLE, "只有被标记待审的意见可以解除标记"),
+}
 
 
 @dataclass(frozen=True)
@@ -54,18 +65,21 @@ def new_receipt_code() -> str:
 
 def normalize_receipt_code(code: str) -> str:
     cleaned = code.strip().upper().replace(" ", "").replace("-", "")
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
-    if cleaned.startswith("CY"):
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))
+    if len(cleaned) == 18 and cleaned.startswith("CY"):  # a code may itself start with "CY"
         cleaned = cleaned[2:]
-    if len(cleaned) != 16:
+    if len(cleaned) != 16 or not set(cleaned) <= set(RECEIPT_ALPHABET):
         return ""
     return "CY-" + "-".join(cleaned[i : i + 4] for i in range(0, 16, 4))
 
 
 def content_hash(comment: Comment) -> str:
-    """SHA-256 over what makes the comment what it is; sealed into the audit chain later."""
+    """SHA-256 over what makes the comment what it is; sealed into the audit chain later.
+
+    The row id is left out (the unique receipt code identifies the comment), so the hash is known
+    before the insert and costs no second write.
+    """
     fields = {
-        "id": comment.id,
         "consultation_id": comment.consultation_id,
         "draft_version_id": comment.draft_version_id,
         "article_id": comment.article_id,
@@ -73,7 +87,8 @@ def content_hash(comment: Comment) -> str:
         "channel": comment.channel,
         "body": comment.body,
         "receipt_code": comment.receipt_code,
-        "submitter_name": comment.submitter_name,
+        # Unset before the insert (the column default "" arrives with it); hash what will be stored.
+        "submitter_name": comment.submitter_name or "",
         "postmarked_on": comment.postmarked_on.isoformat() if comment.postmarked_on else None,
         "submitted_at": comment.submitted_at.isoformat(),
     }
@@ -101,6 +116,37 @@ async def _article_in_current_version(
     return article_id
 
 
+async def _version_of_article(
+    session: AsyncSession, consultation: Consultation, article_id: int | None
+) -> int | None:
+    """The draft version an offline comment refers to: its article's (any version), else the current one."""
+    if article_id is None:
+        return consultation.current_version_id
+    version_id = await session.scalar(
+        select(Article.draft_version_id)
+        .join(DraftVersion, DraftVersion.id == Article.draft_version_id)
+        .where(Article.id == article_id, DraftVersion.consultation_id == consultation.id)
+    )
+    if version_id is None:
+        raise InvalidInput("所评论的条款不属于本征求意见项目", code="ARTICLE_NOT_IN_DRAFT")
+    return version_id
+
+
+def _check_offline_dates(
+    consultation: Consultation, postmarked_on: date | None, received_on: date, today: date, tz: str
+) -> None:
+    opened_on = consultation.opens_at.astimezone(ZoneInfo(tz)).date() if consultation.opens_at else None
+    for value, label in ((postmarked_on, "邮戳日期"), (received_on, "收到日期")):
+        if value is None:
+            continue
+        if value > today:
+            raise InvalidInput(f"{label}不能晚于今天", code="DATE_IN_FUTURE")
+        if opened_on and value < opened_on:
+            raise InvalidInput(f"{label}早于征求意见开始日期（{opened_on}）", code="DATE_BEFORE_OPENING")
+    if postmarked_on and postmarked_on > received_on:
+        raise InvalidInput("邮戳日期不能晚于收到日期", code="POSTMARK_AFTER_RECEIPT")
+
+
 async def _existing_for_key(session: AsyncSession, key: str | None) -> Comment | None:
     if key is None:
         return None
@@ -122,16 +168,17 @@ def _idempotency_key(user_id: int, client_key: str | None) -> str | None:
     client_key = client_key.strip()
     if len(client_key) > 64:
         raise InvalidInput("请求标识过长（最多 64 个字符）", code="IDEMPOTENCY_KEY_INVALID")
+    if not client_key.isprintable():  # control characters, lone surrogates: the database cannot store some
+        raise InvalidInput("请求标识包含无效字符", code="IDEMPOTENCY_KEY_INVALID")
     return f"{user_id}:{client_key}"
 
 
 async def _insert(session: AsyncSession, comment: Comment) -> Comment:
-    """Insert with a fresh receipt code (80 random bits) and fill in the content hash."""
+    """Insert with a fresh receipt code (80 random bits) and its content hash."""
     comment.receipt_code = new_receipt_code()
-    comment.content_hash = ""
+    comment.content_hash = content_hash(comment)
     session.add(comment)
     await session.flush()
-    comment.content_hash = content_hash(comment)
     return comment
 
 
@@ -182,7 +229,8 @@ async def submit_comment(
     count = await limiter.hit(f"comment:{principal.user_id}", window_seconds=limits.rate_window_seconds)
     if count > limits.rate_limit:
         raise RateLimited(
-            f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，请稍后再试",
+            f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，"
+            "请稍后再试",
             code="COMMENT_RATE_LIMITED",
         )
     flagged = sensitive_words.find(body)
@@ -240,8 +288,13 @@ async def record_offline_comment(
     idempotency_key: str | None,
     limits: CommentLimits,
     sensitive_words: SensitiveWords,
+    tz: str = DEFAULT_TZ,
 ) -> tuple[Comment, bool]:
-    """Record a comment received by letter, email, phone or at a symposium; late ones are flagged."""
+    """Record a comment received by letter, email, phone or at a symposium; late ones are flagged.
+
+    A letter is on time if postmarked by the closing date; anything else if received by then (by
+    default it was received today). It may comment on an article of any version of the draft.
+    """
     row = (
         await session.execute(
             select(Consultation, Unit.path)
@@ -267,13 +320,14 @@ async def record_offline_comment(
     if existing is not None:
         _check_idempotent_replay(existing, consultation_id, body, article_id)
         return existing, False
-    article_id = await _article_in_current_version(session, consultation, article_id)
-    dated = postmarked_on or received_on
-    late = bool(dated and consultation.closing_date and dated > consultation.closing_date)
+    version_id = await _version_of_article(session, consultation, article_id)
+    received_on = received_on or today_in(tz)
+    _check_offline_dates(consultation, postmarked_on, received_on, today_in(tz), tz)
+    late = bool(consultation.closing_date and (postmarked_on or received_on) > consultation.closing_date)
     flagged = sensitive_words.find(body)
     comment = Comment(
         consultation_id=consultation.id,
-        draft_version_id=consultation.current_version_id,
+        draft_version_id=version_id,
         article_id=article_id,
         author_id=None,
         channel=channel,
@@ -281,8 +335,9 @@ async def record_offline_comment(
         idempotency_key=key,
         submitter_type=submitter_type,
         submitter_name=clean_text(submitter_name, min_chars=0, max_chars=200, what="提交人"),
-        submitter_contact=submitter_contact.strip()[:254],
+        submitter_contact=clean_text(submitter_contact, min_chars=0, max_chars=254, what="联系方式"),
         postmarked_on=postmarked_on,
+        received_on=received_on,
         submitted_at=_now_ms(),
         recorded_by=principal.user_id,
         is_late=late,
@@ -324,15 +379,17 @@ async def moderate_comment(
         raise NotFound("意见不存在", code="COMMENT_NOT_FOUND")
     comment, path = row
     principal = permissions.ensure(principal, "moderate", path)
-    targets = {"hide": Moderation.HIDDEN, "restore": Moderation.VISIBLE, "clear_flag": Moderation.VISIBLE}
-    if action not in targets:
+    if action not in MODERATION_TRANSITIONS:
         raise InvalidInput("处理方式无效（hide / restore / clear_flag）", code="MODERATION_ACTION_INVALID")
-    reason = reason.strip()
+    allowed_from, target, wrong_state = MODERATION_TRANSITIONS[action]
+    if comment.moderation not in allowed_from:
+        raise InvalidTransition(wrong_state, code="MODERATION_NOT_APPLICABLE")
+    reason = clean_text(reason, min_chars=0, max_chars=2000, what="理由")
     if action == "hide" and len(reason) < 2:
         raise InvalidInput("隐藏意见须说明理由", code="MODERATION_REASON_REQUIRED")
     before = {"moderation": comment.moderation, "reason": comment.moderation_reason}
-    comment.moderation = targets[action]
-    comment.moderation_reason = reason[:2000]
+    comment.moderation = target
+    comment.moderation_reason = reason
     await audit.record(
         session,
         actor=principal.actor,

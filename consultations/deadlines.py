@@ -141,6 +141,11 @@ def period_last_day(start: date, period: Period, calendar: HolidayCalendar) -> d
     return day
 
 
+def today_in(tz: str = DEFAULT_TZ) -> date:
+    """Today's date in the deployment's time zone."""
+    return datetime.now(ZoneInfo(tz)).date()
+
+
 def closing_instant(last_day: date, tz: str = DEFAULT_TZ) -> datetime:
     """24:00 local on ``last_day`` (00:00 local the next day), as an aware UTC datetime."""
     local_midnight = datetime.combine(last_day + timedelta(days=1), time(0), tzinfo=ZoneInfo(tz))

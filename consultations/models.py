@@ -185,6 +185,7 @@ class Comment(Base):
     submitter_name: Mapped[str] = mapped_column(String(200), default="")  # offline comments
     submitter_contact: Mapped[str] = mapped_column(String(254), default="")  # offline; never public
     postmarked_on: Mapped[date | None] = mapped_column(Date)
+    received_on: Mapped[date | None] = mapped_column(Date)  # offline: the day it arrived
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     is_late: Mapped[bool] = mapped_column(Boolean, default=False)

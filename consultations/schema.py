@@ -14,8 +14,8 @@ from api import audit
 from api.accounts.models import Unit
 from api.accounts.permissions import require_user
 from api.context import Context, parse_id
-from api.pagination import Connection, connection, decode_cursor, page_size
 from api.errors import InvalidInput
+from api.pagination import Connection, connection, decode_cursor, page_size
 from api.settings import Settings
 from consultations import comments, permissions, service
 from consultations.deadlines import minimum_period
@@ -47,6 +47,7 @@ strawberry.enum(Channel, name="CommentChannel")
 strawberry.enum(SubmitterType, name="SubmitterType")
 strawberry.enum(Moderation, name="Moderation")
 
+
 @strawberry.enum
 class ModerationAction(StrEnum):
     HIDE = "hide"
@@ -61,8 +62,6 @@ def comment_limits(settings: Settings) -> comments.CommentLimits:
         rate_limit=settings.comment_rate_limit,
         rate_window_seconds=settings.comment_rate_window_seconds,
     )
-
-
 
 
 def _id(value: int) -> strawberry.ID:
@@ -190,6 +189,17 @@ class AuditEntry:
     before: strawberry.scalars.JSON | None
     after: strawberry.scalars.JSON | None
 
+    @classmethod
+    def from_row(cls, event: audit.AuditEvent) -> "AuditEntry":
+        return cls(
+            seq=event.seq,
+            occurred_at=event.occurred_at,
+            actor=event.actor_label,
+            action=event.action,
+            before=event.before,
+            after=event.after,
+        )
+
 
 @strawberry.type(
     name="Comment", description="A comment as staff see it (includes offline submitter details)."
@@ -208,11 +218,18 @@ class CommentType:
     submitter_name: str
     submitter_contact: str
     postmarked_on: date | None
+    received_on: date | None
     submitted_at: datetime
     is_late: bool
     moderation: Moderation
     moderation_reason: str
     flagged_terms: list[str]
+
+    @strawberry.field(description="Audit events of this comment (offline record, moderation), newest first.")
+    async def history(self, info: ContextInfo) -> list[AuditEntry]:
+        async with info.context.session() as session:
+            events = await audit.events_for(session, subject_type="comment", subject_id=self.id)
+        return [AuditEntry.from_row(e) for e in events]
 
     @strawberry.field
     async def article(self, info: ContextInfo) -> ArticleType | None:
@@ -235,6 +252,7 @@ class CommentType:
             submitter_name=c.submitter_name,
             submitter_contact=c.submitter_contact,
             postmarked_on=c.postmarked_on,
+            received_on=c.received_on,
             submitted_at=c.submitted_at,
             is_late=c.is_late,
             moderation=Moderation(c.moderation),
@@ -355,17 +373,7 @@ class ConsultationType:
             events = await audit.events_for(
                 session, subject_type="consultation", subject_id=self.id, limit=page_size(first)
             )
-        return [
-            AuditEntry(
-                seq=e.seq,
-                occurred_at=e.occurred_at,
-                actor=e.actor_label,
-                action=e.action,
-                before=e.before,
-                after=e.after,
-            )
-            for e in events
-        ]
+        return [AuditEntry.from_row(e) for e in events]
 
     async def _require_internal(self, info: ContextInfo) -> None:
         async with info.context.session() as session:
@@ -577,7 +585,9 @@ class ConsultationQuery:
             query = query.where(Comment.id < cursor)
         async with info.context.session() as session:
             rows = (await session.execute(query.order_by(Comment.id.desc()).limit(first + 1))).all()
-        return connection(rows, first, row_id=lambda row: row[0].id, node=lambda row: MyComment.from_row(*row))
+        return connection(
+            rows, first, row_id=lambda row: row[0].id, node=lambda row: MyComment.from_row(*row)
+        )
 
     @strawberry.field(description="Look up one comment by its receipt code (no sign-in needed).")
     async def comment_receipt(self, info: ContextInfo, code: str) -> CommentReceipt | None:
@@ -781,7 +791,8 @@ class ConsultationMutation:
                 closing_date=closing_date,
                 shortened_reason=shortened_reason,
                 channels=[
-                    {"channel": c.channel, "url": c.url, "published_on": c.published_on} for c in channels or []
+                    {"channel": c.channel, "url": c.url, "published_on": c.published_on}
+                    for c in channels or []
                 ],
                 calendar=service.holiday_calendar(ctx.settings.calendar_file),
                 tz=ctx.settings.timezone,
@@ -816,8 +827,8 @@ class ConsultationMutation:
         return ConsultationType.from_row(consultation)
 
     @strawberry.mutation(
-        description="Comment on the whole draft or one article; the receipt code is returned after the commit. "
-        "Send the same idempotencyKey when retrying to get the same receipt."
+        description="Comment on the whole draft or one article; the receipt code comes back after the "
+        "commit. Send the same idempotencyKey when retrying to get the same receipt."
     )
     async def submit_comment(
         self,
@@ -869,6 +880,7 @@ class ConsultationMutation:
                 idempotency_key=input.idempotency_key,
                 limits=comment_limits(ctx.settings),
                 sensitive_words=load_sensitive_words(ctx.settings.sensitive_words_file),
+                tz=ctx.settings.timezone,
             )
         )
         if created:

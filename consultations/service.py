@@ -4,11 +4,10 @@ Every state change loads the consultation with a row lock, checks its guard, wri
 audit event in the same transaction. The caller commits.
 """
 
-from datetime import date, datetime
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +25,7 @@ from consultations.deadlines import (
     closing_instant,
     minimum_period,
     period_last_day,
+    today_in,
 )
 from consultations.draft_text import docx_to_text, split_draft
 from consultations.models import (
@@ -76,10 +76,6 @@ MAX_DRAFT_CHARS = 500_000
 @lru_cache(maxsize=4)
 def holiday_calendar(extra_file: Path | None) -> HolidayCalendar:
     return HolidayCalendar.load(extra_file)
-
-
-def today_in(tz: str) -> date:
-    return datetime.now(ZoneInfo(tz)).date()
 
 
 async def unit_path(session: AsyncSession, unit_id: int) -> str:
@@ -415,7 +411,12 @@ async def return_to_draft(
     reason = clean_text(reason, min_chars=2, max_chars=2000, what="退回理由")
     before, after = _transition(consultation, "return_to_draft")
     await _audit(
-        session, principal.actor, "returned_to_draft", consultation, before={"status": before}, status=after,
+        session,
+        principal.actor,
+        "returned_to_draft",
+        consultation,
+        before={"status": before},
+        status=after,
         reason=reason,
     )
     return consultation

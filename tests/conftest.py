@@ -109,7 +109,8 @@ async def _empty_all_tables(state: AppState) -> None:
             for table in tables:
                 await connection.execute(text(f"DELETE FROM {table}"))
         await connection.execute(
-            text("INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, 0, :genesis)"), {"genesis": GENESIS_HASH}
+            text("INSERT INTO audit_chain_head (id, seq, hash) VALUES (1, 0, :genesis)"),
+            {"genesis": GENESIS_HASH},
         )
 
 
@@ -176,14 +177,19 @@ class GraphQL:
     http: httpx.AsyncClient
 
     async def __call__(
-        self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None,
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        token: str | None = None,
         headers: dict[str, str] | None = None,
     ) -> dict[str, Any]:
         all_headers = {**(headers or {})}
         if token:
             all_headers["Authorization"] = f"Bearer {token}"
-        response = await self.http.post("/graphql", json={"query": query, "variables": variables or {}},
-                                        headers=all_headers)
+        response = await self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=all_headers
+        )
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -211,15 +217,17 @@ class People:
 
     async def unit(self, code: str = "prov", *, parent: str | None = None, region: str = "330000") -> int:
         async with self.state.sessionmaker() as session:
-            unit = await accounts.create_unit(session, name=f"{code} 单位", code=code, region_code=region,
-                                              parent_code=parent)
+            unit = await accounts.create_unit(
+                session, name=f"{code} 单位", code=code, region_code=region, parent_code=parent
+            )
             await session.commit()
             return unit.id
 
     async def staff(self, username: str, roles: list[str], unit: str = "prov") -> str:
         async with self.state.sessionmaker() as session:
-            user = await accounts.create_staff_user(session, username=username, password="staff-pass-1",
-                                                    display_name=username)
+            user = await accounts.create_staff_user(
+                session, username=username, password="staff-pass-1", display_name=username
+            )
             for role in roles:
                 await accounts.grant_role(session, user=user, unit_code=unit, role=role)
             await session.commit()
@@ -227,8 +235,13 @@ class People:
 
     async def citizen(self, contact: str = "13800000001", *, verified: bool = True) -> str:
         async with self.state.sessionmaker() as session:
-            user = await accounts.register_citizen(session, contact=contact, password="citizen-pass-1",
-                                                   display_name="市民", settings=self.state.settings)
+            user = await accounts.register_citizen(
+                session,
+                contact=contact,
+                password="citizen-pass-1",
+                display_name="市民",
+                settings=self.state.settings,
+            )
             if verified:
                 user.verified_at = utcnow()
             await session.commit()

@@ -182,7 +182,9 @@ class AccountMutation:
         await info.context.mutate(lambda s: service.verify_contact(s, contact=contact, code=code))
         return True
 
-    @strawberry.mutation(description="Sign in: a bearer token for API clients, or (useCookie) session cookies.")
+    @strawberry.mutation(
+        description="Sign in: a bearer token for API clients, or (useCookie) session cookies."
+    )
     async def login(
         self,
         info: ContextInfo,

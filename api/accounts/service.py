@@ -69,7 +69,10 @@ async def _check_code_rate(limiter: RateLimiter | None, contact: str, client_ip:
         return
     if await limiter.hit(f"codes:{contact}", window_seconds=3600) > CODES_PER_CONTACT_PER_HOUR:
         raise RateLimited("验证码发送过于频繁，请一小时后再试", code="CODE_RATE_LIMITED")
-    if await limiter.hit(f"register-ip:{client_ip}", window_seconds=3600) > REGISTRATIONS_PER_ADDRESS_PER_HOUR:
+    if (
+        await limiter.hit(f"register-ip:{client_ip}", window_seconds=3600)
+        > REGISTRATIONS_PER_ADDRESS_PER_HOUR
+    ):
         raise RateLimited("该网络地址注册过于频繁，请稍后再试", code="REGISTRATION_RATE_LIMITED")
 
 

@@ -42,6 +42,7 @@ mutation($user: ID!, $unit: String!, $role: Role!) { grantRole(userId: $user, un
 OUTBOX = "{ outbox { channel recipient kind body status } }"
 PASSWORD = "citizen-pass-1"
 
+
 def ok(result):
     assert "errors" not in result, result
     return result["data"]
@@ -194,7 +195,11 @@ async def test_an_unverified_contact_can_be_registered_again_by_whoever_reads_it
     assert error_code(await gql(LOGIN, {"i": "13800000001", "p": "squatter-pass-1"})) == "LOGIN_FAILED"
     token = await login_token(gql, "+86 138 0000 0001", "owner-pass-1")
     me = ok(await gql(ME, token=token))["me"]
-    assert (me["id"], me["displayName"], me["verified"]) == (again["registerCitizen"]["userId"], "真正的机主", True)
+    assert (me["id"], me["displayName"], me["verified"]) == (
+        again["registerCitizen"]["userId"],
+        "真正的机主",
+        True,
+    )
 
 
 async def test_codes_to_one_contact_are_limited(gql):

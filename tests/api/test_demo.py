@@ -9,6 +9,7 @@ from api import demo
 from api.accounts.models import User
 from api.audit import AuditEvent, verify_chain
 from api.outbox import Notification
+from consultations.deadlines import today_in
 from consultations.models import Comment
 from tests.consultations.conftest import ok
 
@@ -76,7 +77,7 @@ async def test_demo_loads_units_staff_consultations_and_comments(state, gql, peo
 
     homestead = ok(await gql(DETAIL, {"id": public[0]["id"]}, token=drafter))["consultation"]
     assert homestead["acceptingComments"] is True
-    assert date.fromisoformat(homestead["closingDate"]) >= date.today() + timedelta(days=30)
+    assert date.fromisoformat(homestead["closingDate"]) >= today_in() + timedelta(days=30)
     assert homestead["draft"]["structure"] == "article"
     labels = [a["label"] for a in homestead["draft"]["articles"]]
     assert len(labels) == 15 and labels[0] == "第一条" and labels[-1] == "第十五条"

@@ -1,11 +1,11 @@
 """Fixtures for the consultation tests: a unit with a decision team, and a published consultation."""
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import pytest
 
+from consultations.deadlines import today_in
 from tests.conftest import GraphQL, People
 
 DRAFT_TEXT = """某市农村宅基地管理办法（征求意见稿）
@@ -34,7 +34,9 @@ mutation($id: ID!, $text: String, $docx: String) {
 SUBMIT_FOR_REVIEW = "mutation($id: ID!) { submitForReview(consultationId: $id) { status } }"
 RECORD_REVIEW = """
 mutation($id: ID!, $kind: ReviewKind!, $on: Date!) {
-  recordReview(consultationId: $id, kind: $kind, reviewer: "市司法局 王审查", reviewedOn: $on, passed: true) { id }
+  recordReview(consultationId: $id, kind: $kind, reviewer: "市司法局 王审查", reviewedOn: $on, passed: true) {
+    id
+  }
 }"""
 PUBLISH = """
 mutation($id: ID!, $closing: Date, $reason: String! = "") {
@@ -74,17 +76,31 @@ def ok(result: dict[str, Any]) -> dict[str, Any]:
     return result["data"]
 
 
-async def reviewed_consultation(gql: GraphQL, team: Team, *, kind: str = "MAJOR_DECISION") -> tuple[str, list[dict]]:
+async def reviewed_consultation(
+    gql: GraphQL, team: Team, *, kind: str = "MAJOR_DECISION"
+) -> tuple[str, list[dict]]:
     """A consultation with an imported draft, submitted and passed both reviews (ready to publish)."""
-    created = ok(await gql(CREATE, {"input": {
-        "unitId": str(team.unit_id), "title": "某市农村宅基地管理办法（征求意见稿）", "kind": kind,
-        "summary": "规范宅基地申请审批", "explanation": "起草说明……", "basis": "《土地管理法》第六十二条",
-        "offlineChannels": "信函寄至某市自然资源局法规处（邮编 310000）",
-    }}, token=team.drafter))["createConsultation"]
+    created = ok(
+        await gql(
+            CREATE,
+            {
+                "input": {
+                    "unitId": str(team.unit_id),
+                    "title": "某市农村宅基地管理办法（征求意见稿）",
+                    "kind": kind,
+                    "summary": "规范宅基地申请审批",
+                    "explanation": "起草说明……",
+                    "basis": "《土地管理法》第六十二条",
+                    "offlineChannels": "信函寄至某市自然资源局法规处（邮编 310000）",
+                }
+            },
+            token=team.drafter,
+        )
+    )["createConsultation"]
     cid = created["id"]
     version = ok(await gql(IMPORT, {"id": cid, "text": DRAFT_TEXT}, token=team.drafter))["importDraft"]
     ok(await gql(SUBMIT_FOR_REVIEW, {"id": cid}, token=team.drafter))
-    today = date.today().isoformat()
+    today = today_in().isoformat()
     ok(await gql(RECORD_REVIEW, {"id": cid, "kind": "LEGALITY", "on": today}, token=team.drafter))
     ok(await gql(RECORD_REVIEW, {"id": cid, "kind": "SECRECY", "on": today}, token=team.drafter))
     return cid, version["articles"]

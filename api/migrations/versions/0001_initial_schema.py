@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 04:29:50.769122
+Create Date: 2026-11-27 04:57:44.559774
 """
 
 from collections.abc import Sequence
@@ -253,6 +253,7 @@ def upgrade() -> None:
     sa.Column('submitter_name', sa.String(length=200), nullable=False),
     sa.Column('submitter_contact', sa.String(length=254), nullable=False),
     sa.Column('postmarked_on', sa.Date(), nullable=True),
+    sa.Column('received_on', sa.Date(), nullable=True),
     sa.Column('submitted_at', api.db.UTCDateTime(), nullable=False),
     sa.Column('recorded_by', sa.Integer(), nullable=True),
     sa.Column('is_late', sa.Boolean(), nullable=False),
