@@ -52,7 +52,9 @@ def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
         engine = create_async_engine(url)
         _configure_sqlite(engine)
         return engine
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    # No pre-ping (a round trip per checkout): a connection lost to a database restart fails its request
+    # with a retryable DATABASE_UNAVAILABLE, SQLAlchemy invalidates the pool, and the next request reconnects.
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size)
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:
