@@ -111,7 +111,7 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
             email=args.email,
         )
         for role in args.role:
-            await service.grant_role(session, user=user, unit_code=args.unit, role=role)
+            await service.grant_role(session, user_id=user.id, unit_code=args.unit, role=role)
         print(f"created staff user {user.username} (id {user.id}) with {', '.join(args.role)} on {args.unit}")
         return 0
 

@@ -417,7 +417,7 @@ async def load(session: AsyncSession, settings: Settings | None = None) -> int:
         user = await accounts.create_staff_user(
             session, username=username, password=DEMO_PASSWORD, display_name=display_name
         )
-        await accounts.grant_role(session, user=user, unit_code=unit_code, role=role)
+        await accounts.grant_role(session, user_id=user.id, unit_code=unit_code, role=role)
         staff[username] = _staff_principal(user, [(role, units[unit_code])])
 
     calendar = service.holiday_calendar(settings.calendar_file)

@@ -33,7 +33,8 @@ class Settings(BaseSettings):
     verification_code_minutes: int = 15
     login_max_failures: int = 5
     login_lockout_seconds: int = 900
-    cookie_secure: bool = False
+    # Unset: Secure cookies in production (behind HTTPS), plain ones elsewhere.
+    cookie_secure: bool | None = None
     # argon2id cost (the library's defaults); tests lower it to keep the suite fast.
     password_hash_time_cost: int = 3
     password_hash_memory_kib: int = 65536
@@ -69,6 +70,10 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.is_production if self.cookie_secure is None else self.cookie_secure
 
     @property
     def resolved_database_url(self) -> str:

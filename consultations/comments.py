@@ -90,6 +90,7 @@ def content_hash(comment: Comment) -> str:
         # Unset before the insert (the column default "" arrives with it); hash what will be stored.
         "submitter_name": comment.submitter_name or "",
         "postmarked_on": comment.postmarked_on.isoformat() if comment.postmarked_on else None,
+        "received_on": comment.received_on.isoformat() if comment.received_on else None,
         "submitted_at": comment.submitted_at.isoformat(),
     }
     canonical = json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
@@ -323,7 +324,8 @@ async def record_offline_comment(
     version_id = await _version_of_article(session, consultation, article_id)
     received_on = received_on or today_in(tz)
     _check_offline_dates(consultation, postmarked_on, received_on, today_in(tz), tz)
-    late = bool(consultation.closing_date and (postmarked_on or received_on) > consultation.closing_date)
+    dated = postmarked_on if channel == Channel.LETTER else received_on
+    late = bool(consultation.closing_date and dated and dated > consultation.closing_date)
     flagged = sensitive_words.find(body)
     comment = Comment(
         consultation_id=consultation.id,
@@ -356,6 +358,7 @@ async def record_offline_comment(
             "channel": channel,
             "late": late,
             "postmarked_on": postmarked_on,
+            "received_on": received_on,
             "receipt_code": comment.receipt_code,
         },
     )

@@ -152,6 +152,8 @@ class Review(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
+    # A review covers the text it read: a new draft version needs new reviews.
+    draft_version_id: Mapped[int] = mapped_column(ForeignKey("draft_versions.id"))
     kind: Mapped[str] = mapped_column(String(16))
     reviewer: Mapped[str] = mapped_column(String(200))
     reviewed_on: Mapped[date] = mapped_column(Date)

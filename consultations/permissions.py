@@ -7,6 +7,7 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "create": frozenset({Role.DRAFTER}),
     "edit_draft": frozenset({Role.DRAFTER}),
     "submit_for_review": frozenset({Role.DRAFTER}),
+    "return_to_draft": frozenset({Role.DRAFTER, Role.REVIEWER, Role.APPROVER}),
     "record_review": frozenset({Role.DRAFTER, Role.REVIEWER, Role.APPROVER}),
     "publish": frozenset({Role.DRAFTER, Role.APPROVER}),
     "approve_shortened_period": frozenset({Role.APPROVER}),

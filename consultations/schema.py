@@ -30,6 +30,7 @@ from consultations.models import (
     DraftVersion,
     Kind,
     Moderation,
+    Review,
     ReviewKind,
     Status,
     SubmitterType,
@@ -96,6 +97,26 @@ def _rows_by_id_loader(info: ContextInfo, model: Any) -> Any:
         return [rows.get(i) for i in ids]
 
     return ctx.loader(f"{model.__tablename__}_by_id", load)
+
+
+def _comment_history_loader(info: ContextInfo) -> Any:
+    ctx = info.context
+
+    async def load(comment_ids: list[str]) -> list[list[audit.AuditEvent]]:
+        async with ctx.session() as session:
+            rows = await session.scalars(
+                select(audit.AuditEvent)
+                .where(
+                    audit.AuditEvent.subject_type == "comment", audit.AuditEvent.subject_id.in_(comment_ids)
+                )
+                .order_by(audit.AuditEvent.seq.desc())
+            )
+            by_comment: dict[str, list[audit.AuditEvent]] = {i: [] for i in comment_ids}
+            for event in rows:
+                by_comment[event.subject_id].append(event)
+        return [by_comment[i] for i in comment_ids]
+
+    return ctx.loader("comment_history", load)
 
 
 def _comment_counts_loader(info: ContextInfo) -> Any:
@@ -165,12 +186,26 @@ class DraftVersionType:
 @strawberry.type(name="Review")
 class ReviewType:
     id: strawberry.ID
+    draft_version_id: strawberry.ID
     kind: ReviewKind
     reviewer: str
     reviewed_on: date
     passed: bool
     notes: str
     recorded_at: datetime
+
+    @classmethod
+    def from_row(cls, review: Review) -> "ReviewType":
+        return cls(
+            id=_id(review.id),
+            draft_version_id=_id(review.draft_version_id),
+            kind=ReviewKind(review.kind),
+            reviewer=review.reviewer,
+            reviewed_on=review.reviewed_on,
+            passed=review.passed,
+            notes=review.notes,
+            recorded_at=review.recorded_at,
+        )
 
 
 @strawberry.type
@@ -227,8 +262,7 @@ class CommentType:
 
     @strawberry.field(description="Audit events of this comment (offline record, moderation), newest first.")
     async def history(self, info: ContextInfo) -> list[AuditEntry]:
-        async with info.context.session() as session:
-            events = await audit.events_for(session, subject_type="comment", subject_id=self.id)
+        events = await _comment_history_loader(info).load(str(self.id))
         return [AuditEntry.from_row(e) for e in events]
 
     @strawberry.field
@@ -322,22 +356,9 @@ class ConsultationType:
         await self._require_internal(info)
         async with info.context.session() as session:
             rows = await session.scalars(
-                select(service.Review)
-                .where(service.Review.consultation_id == int(self.id))
-                .order_by(service.Review.id)
+                select(Review).where(Review.consultation_id == int(self.id)).order_by(Review.id)
             )
-            return [
-                ReviewType(
-                    id=_id(r.id),
-                    kind=ReviewKind(r.kind),
-                    reviewer=r.reviewer,
-                    reviewed_on=r.reviewed_on,
-                    passed=r.passed,
-                    notes=r.notes,
-                    recorded_at=r.recorded_at,
-                )
-                for r in rows
-            ]
+            return [ReviewType.from_row(r) for r in rows]
 
     @strawberry.field(description="Comments, newest first (staff of the unit).")
     async def comments(
@@ -471,6 +492,8 @@ def _processing_status(consultation: Consultation) -> tuple[str, str]:
     """received → under_review once the window closes (dispositions arrive with the statement)."""
     if consultation.status == Status.OPEN:
         return "received", "已收到"
+    if consultation.status == Status.WITHDRAWN:
+        return "withdrawn", "征求意见已撤回"
     return "under_review", "处理中"
 
 
@@ -762,15 +785,7 @@ class ConsultationMutation:
                 tz=info.context.settings.timezone,
             )
         )
-        return ReviewType(
-            id=_id(review.id),
-            kind=ReviewKind(review.kind),
-            reviewer=review.reviewer,
-            reviewed_on=review.reviewed_on,
-            passed=review.passed,
-            notes=review.notes,
-            recorded_at=review.recorded_at,
-        )
+        return ReviewType.from_row(review)
 
     @strawberry.mutation(description="Open the comment window until 24:00 on the closing date.")
     async def publish_consultation(

@@ -407,7 +407,7 @@ async def return_to_draft(
 ) -> Consultation:
     """Send a draft back from review for rework (a review did not pass, or the text must change)."""
     consultation, path = await get_for_update(session, consultation_id)
-    principal = permissions.ensure(principal, "submit_for_review", path)
+    principal = permissions.ensure(principal, "return_to_draft", path)
     reason = clean_text(reason, min_chars=2, max_chars=2000, what="退回理由")
     before, after = _transition(consultation, "return_to_draft")
     await _audit(
@@ -439,13 +439,14 @@ async def record_review(
     principal = permissions.ensure(principal, "record_review", path)
     if kind not in set(ReviewKind):
         raise InvalidInput("审查类型无效", code="REVIEW_KIND_INVALID")
-    if consultation.status != Status.IN_REVIEW:
+    if consultation.status != Status.IN_REVIEW or consultation.current_version_id is None:
         raise InvalidTransition("只有送审中的草案可以登记审查结果", code="INVALID_TRANSITION")
     reviewer = clean_text(reviewer, min_chars=2, max_chars=200, what="审查人")
     if reviewed_on > today_in(tz):
         raise InvalidInput("审查日期不能晚于今天", code="REVIEW_DATE_INVALID")
     review = Review(
         consultation_id=consultation.id,
+        draft_version_id=consultation.current_version_id,
         kind=kind,
         reviewer=reviewer,
         reviewed_on=reviewed_on,
@@ -468,9 +469,15 @@ async def record_review(
     return review
 
 
-async def latest_reviews(session: AsyncSession, consultation_id: int) -> dict[str, Review]:
+async def latest_reviews(session: AsyncSession, consultation: Consultation) -> dict[str, Review]:
+    """The latest review of each kind of the draft version as it stands now."""
     rows = await session.execute(
-        select(Review).where(Review.consultation_id == consultation_id).order_by(Review.id)
+        select(Review)
+        .where(
+            Review.consultation_id == consultation.id,
+            Review.draft_version_id == consultation.current_version_id,
+        )
+        .order_by(Review.id)
     )
     return {review.kind: review for review in rows.scalars()}
 
@@ -496,11 +503,13 @@ async def publish_consultation(
         )
     if consultation.current_version_id is None:
         raise InvalidInput("请先导入草案文本", code="DRAFT_MISSING")
-    reviews = await latest_reviews(session, consultation.id)
+    reviews = await latest_reviews(session, consultation)
     for kind, label in ((ReviewKind.LEGALITY, "合法性审查"), (ReviewKind.SECRECY, "保密审查")):
         review = reviews.get(kind)
         if review is None or not review.passed:
-            raise InvalidInput(f"发布前须登记通过的{label}", code=f"{kind.upper()}_REVIEW_REQUIRED")
+            raise InvalidInput(
+                f"发布前须对当前草案版本登记通过的{label}", code=f"{kind.upper()}_REVIEW_REQUIRED"
+            )
     start = today_in(tz)
     period = minimum_period(consultation.kind, business_related=consultation.business_related)
     minimum_last_day = period_last_day(start, period, calendar)
@@ -545,6 +554,7 @@ async def publish_consultation(
         closing_date=last_day,
         minimum_closing_date=minimum_last_day,
         shortened_reason=consultation.shortened_reason,
+        channels=consultation.publication_channels,
     )
     return consultation
 

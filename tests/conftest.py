@@ -229,7 +229,7 @@ class People:
                 session, username=username, password="staff-pass-1", display_name=username
             )
             for role in roles:
-                await accounts.grant_role(session, user=user, unit_code=unit, role=role)
+                await accounts.grant_role(session, user_id=user.id, unit_code=unit, role=role)
             await session.commit()
         return await self.login(username, "staff-pass-1")
 

@@ -8,11 +8,11 @@ from sqlalchemy import select
 from strawberry.types import Info
 
 from api.accounts import service
-from api.accounts.models import Role, Unit, User
+from api.accounts.models import Role, Unit
 from api.accounts.permissions import Principal, require_deployment_admin, require_user
 from api.context import CSRF_COOKIE, SESSION_COOKIE, Context, parse_id
-from api.errors import NotFound
 from api.outbox import Notification
+from api.pagination import page_size
 
 ContextInfo = Info[Context, None]
 
@@ -124,7 +124,7 @@ class AccountQuery:
         require_deployment_admin(await info.context.principal())
         async with info.context.session() as session:
             rows = await session.scalars(
-                select(Notification).order_by(Notification.id.desc()).limit(min(max(first, 1), 200))
+                select(Notification).order_by(Notification.id.desc()).limit(page_size(first))
             )
             return [
                 OutboxMessage(
@@ -210,7 +210,7 @@ class AccountMutation:
         )
         if use_cookie and ctx.response is not None:
             max_age = ctx.settings.session_days * 86400
-            secure = ctx.settings.cookie_secure
+            secure = ctx.settings.secure_cookies
             ctx.response.set_cookie(
                 SESSION_COOKIE, token, max_age=max_age, httponly=True, secure=secure, samesite="lax"
             )
@@ -290,14 +290,9 @@ class AccountMutation:
         role: Role,
     ) -> bool:
         principal = require_user(await info.context.acting_principal())
-
-        async def grant(session):  # type: ignore[no-untyped-def]
-            user = await session.get(User, parse_id(user_id, "用户编号"))
-            if user is None:
-                raise NotFound("用户不存在", code="USER_NOT_FOUND")
-            return await service.grant_role(
-                session, user=user, unit_code=unit_code, role=role.value, by=principal
+        await info.context.mutate(
+            lambda s: service.grant_role(
+                s, user_id=parse_id(user_id, "用户编号"), unit_code=unit_code, role=role.value, by=principal
             )
-
-        await info.context.mutate(grant)
+        )
         return True

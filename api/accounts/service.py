@@ -339,8 +339,8 @@ async def create_staff_user(
         raise InvalidInput("用户名须为 3 到 64 位字母、数字或 _ . -", code="USERNAME_INVALID")
     check_password(password)
     if email:
-        email = normalize_contact(email)
-        if "@" not in email:
+        email = email.strip().lower()
+        if not EMAIL_RE.match(email):
             raise InvalidInput("请填写有效的电子邮箱", code="EMAIL_INVALID")
     if await session.scalar(select(User.id).where(User.username == username)) is not None:
         raise Conflict(f"用户名 {username} 已存在", code="USERNAME_TAKEN")
@@ -369,18 +369,21 @@ async def create_staff_user(
 
 
 async def grant_role(
-    session: AsyncSession, *, user: User, unit_code: str, role: str, by: Principal | None = None
+    session: AsyncSession, *, user_id: int, unit_code: str, role: str, by: Principal | None = None
 ) -> RoleGrant:
     """Grant a staff role on a unit (and so on its children); an admin grants only within their units."""
     if role not in set(Role):
         raise InvalidInput(f"未知角色 {role}", code="ROLE_INVALID")
-    if not user.is_staff:
-        raise InvalidInput("只能为工作人员账号授予角色", code="ROLE_NOT_STAFF")
     unit = await session.scalar(select(Unit).where(Unit.code == unit_code))
     if unit is None:
         raise NotFound(f"单位 {unit_code} 不存在", code="UNIT_NOT_FOUND")
-    if by is not None:
+    if by is not None:  # before looking at the user, so nobody can probe which accounts exist
         require_role(by, [Role.ADMIN], unit.path)
+    user = await session.get(User, user_id)
+    if user is None:
+        raise NotFound("用户不存在", code="USER_NOT_FOUND")
+    if not user.is_staff:
+        raise InvalidInput("只能为工作人员账号授予角色", code="ROLE_NOT_STAFF")
     existing = await session.scalar(
         select(RoleGrant).where(
             RoleGrant.user_id == user.id, RoleGrant.unit_id == unit.id, RoleGrant.role == role

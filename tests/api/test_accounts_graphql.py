@@ -516,3 +516,10 @@ async def test_staff_email_is_stored_lower_cased(state):
             await session.scalar(select(User.email).where(User.username == "staff1"))
             == "li.si@example.gov.cn"
         )
+
+
+async def test_grant_role_refuses_non_admins_before_looking_at_the_user(gql, people, prov):
+    citizen = await people.citizen("13800000009")
+    for user_id in ("1", "999999"):
+        result = await gql(GRANT, {"user": user_id, "unit": "prov", "role": "ADMIN"}, token=citizen)
+        assert error_code(result) == "FORBIDDEN"

@@ -324,6 +324,7 @@ async def test_offline_letter_is_recorded_and_audited(state, people, team, cid):
         "channel": "letter",
         "late": False,
         "postmarked_on": today_in().isoformat(),
+        "received_on": today_in().isoformat(),
         "receipt_code": comment.receipt_code,
     }
 

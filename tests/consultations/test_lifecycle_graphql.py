@@ -13,6 +13,7 @@ from tests.consultations.conftest import (
     CREATE,
     IMPORT,
     PUBLISH,
+    SUBMIT_COMMENT,
     SUBMIT_FOR_REVIEW,
     ok,
     reviewed_consultation,
@@ -211,3 +212,38 @@ async def test_publication_channels_are_logged_with_url_and_date(gql, team):
         },
         {"channel": "政务新媒体", "url": "", "publishedOn": "2026-11-20"},
     ]
+
+
+async def test_reviews_cover_one_draft_version(gql, team):
+    cid, _ = await reviewed_consultation(gql, team)
+    ok(await gql(IMPORT, {"id": cid, "text": "第一条 审查后又改过的内容。"}, token=team.drafter))
+    result = await gql(PUBLISH, {"id": cid}, token=team.drafter)
+    assert error_code(result) == "LEGALITY_REVIEW_REQUIRED"
+    assert "当前草案版本" in result["errors"][0]["message"]
+
+
+async def test_reviewer_sends_a_failed_draft_back(gql, team):
+    cid, _ = await reviewed_consultation(gql, team)
+    back = """
+    mutation($id: ID!) {
+      returnToDraft(consultationId: $id, reason: "保密审查发现需删除第四条") { status }
+    }"""
+    assert ok(await gql(back, {"id": cid}, token=team.reviewer))["returnToDraft"]["status"] == "DRAFT"
+
+
+async def test_receipts_of_a_withdrawn_consultation_say_so(gql, team, people, open_consultation):
+    citizen = await people.citizen()
+    submitted = ok(
+        await gql(SUBMIT_COMMENT, {"id": open_consultation.id, "body": "撤回前提交的意见"}, token=citizen)
+    )["submitComment"]
+    withdraw = (
+        'mutation($id: ID!) { withdrawConsultation(consultationId: $id, reason: "决策事项取消") { status } }'
+    )
+    ok(await gql(withdraw, {"id": open_consultation.id}, token=team.drafter))
+    receipt = ok(
+        await gql(
+            "query($c: String!) { commentReceipt(code: $c) { status statusLabel } }",
+            {"c": submitted["receiptCode"]},
+        )
+    )["commentReceipt"]
+    assert receipt == {"status": "withdrawn", "statusLabel": "征求意见已撤回"}

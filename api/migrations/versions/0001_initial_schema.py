@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 04:57:44.559774
+Create Date: 2026-11-27 05:11:57.910044
 """
 
 from collections.abc import Sequence
@@ -90,6 +90,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_events_action'), ['action'], unique=False)
+        batch_op.create_index('ix_audit_events_subject', ['subject_type', 'subject_id'], unique=False)
 
     op.create_table('auth_sessions',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -209,23 +210,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_draft_versions')),
     sa.UniqueConstraint('consultation_id', 'number', name=op.f('uq_draft_versions_consultation_id_number'))
     )
-    op.create_table('reviews',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('consultation_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.String(length=16), nullable=False),
-    sa.Column('reviewer', sa.String(length=200), nullable=False),
-    sa.Column('reviewed_on', sa.Date(), nullable=False),
-    sa.Column('passed', sa.Boolean(), nullable=False),
-    sa.Column('notes', sa.Text(), nullable=False),
-    sa.Column('recorded_by', sa.Integer(), nullable=True),
-    sa.Column('recorded_at', api.db.UTCDateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], name=op.f('fk_reviews_consultation_id_consultations')),
-    sa.ForeignKeyConstraint(['recorded_by'], ['users.id'], name=op.f('fk_reviews_recorded_by_users')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_reviews'))
-    )
-    with op.batch_alter_table('reviews', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_reviews_consultation_id'), ['consultation_id'], unique=False)
-
     op.create_table('articles',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('draft_version_id', sa.Integer(), nullable=False),
@@ -238,6 +222,25 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('articles', schema=None) as batch_op:
         batch_op.create_index('ix_articles_version_position', ['draft_version_id', 'position'], unique=False)
+
+    op.create_table('reviews',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('consultation_id', sa.Integer(), nullable=False),
+    sa.Column('draft_version_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('reviewer', sa.String(length=200), nullable=False),
+    sa.Column('reviewed_on', sa.Date(), nullable=False),
+    sa.Column('passed', sa.Boolean(), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('recorded_by', sa.Integer(), nullable=True),
+    sa.Column('recorded_at', api.db.UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['consultation_id'], ['consultations.id'], name=op.f('fk_reviews_consultation_id_consultations')),
+    sa.ForeignKeyConstraint(['draft_version_id'], ['draft_versions.id'], name=op.f('fk_reviews_draft_version_id_draft_versions')),
+    sa.ForeignKeyConstraint(['recorded_by'], ['users.id'], name=op.f('fk_reviews_recorded_by_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_reviews'))
+    )
+    with op.batch_alter_table('reviews', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_reviews_consultation_id'), ['consultation_id'], unique=False)
 
     op.create_table('comments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -298,14 +301,14 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_comments_article_id'))
 
     op.drop_table('comments')
-    with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.drop_index('ix_articles_version_position')
-
-    op.drop_table('articles')
     with op.batch_alter_table('reviews', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_reviews_consultation_id'))
 
     op.drop_table('reviews')
+    with op.batch_alter_table('articles', schema=None) as batch_op:
+        batch_op.drop_index('ix_articles_version_position')
+
+    op.drop_table('articles')
     op.drop_table('draft_versions')
     with op.batch_alter_table('verification_codes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_verification_codes_user_id'))
@@ -331,6 +334,7 @@ def downgrade() -> None:
 
     op.drop_table('auth_sessions')
     with op.batch_alter_table('audit_events', schema=None) as batch_op:
+        batch_op.drop_index('ix_audit_events_subject')
         batch_op.drop_index(batch_op.f('ix_audit_events_action'))
 
     op.drop_table('audit_events')
