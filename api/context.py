@@ -12,8 +12,8 @@ from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from api.accounts import service as accounts
-from api.accounts.models import AuthSession
 from api.accounts.permissions import Principal
+from api.accounts.service import Authenticated
 from api.errors import DomainError, InvalidInput, PermissionDenied, ServiceUnavailable
 from api.jobs import JobQueue
 from api.ratelimit import RateLimiter
@@ -49,7 +49,9 @@ class Context(BaseContext):
     def __init__(self, state: AppState):
         super().__init__()
         self.state = state
-        self._principal: asyncio.Task[tuple[Principal, AuthSession, bool] | None] | None = None
+        self._principal: asyncio.Future[tuple[Authenticated, bool] | None] | None = None
+        # A mutation looks its caller up in the session it then writes with: one connection, one transaction.
+        self._mutation_session: AsyncSession | None = None
         self._loaders: dict[str, DataLoader[Any, Any]] = {}
 
     @property
@@ -71,39 +73,43 @@ class Context(BaseContext):
         cookie = self.request.cookies.get(SESSION_COOKIE)
         return (cookie, True) if cookie else (None, False)
 
-    async def _resolve(self) -> tuple[Principal, AuthSession, bool] | None:
+    async def _resolve(self, session: AsyncSession | None) -> tuple[Authenticated, bool] | None:
         token, from_cookie = self._token()
         if not token:
             return None
-        async with self.session() as session:
-            found = await accounts.authenticate(session, token=token)
-        return None if found is None else (found[0], found[1], from_cookie)
+        try:
+            if session is not None:
+                found = await accounts.authenticate(session, token=token)
+            else:
+                async with self.session() as own_session:
+                    found = await accounts.authenticate(own_session, token=token)
+        except (OperationalError, InterfaceError, OSError) as error:
+            raise database_unavailable(error) from error
+        return None if found is None else (found, from_cookie)
 
-    async def _authenticated(self) -> tuple[Principal, AuthSession, bool] | None:
+    async def _authenticated(self, *, for_mutation: bool = False) -> tuple[Authenticated, bool] | None:
         # Sibling resolvers run concurrently: resolve the caller once and share the answer.
         if self._principal is None:
-            self._principal = asyncio.ensure_future(self._resolve())
+            if for_mutation:
+                self._mutation_session = self.state.sessionmaker()
+            self._principal = asyncio.ensure_future(self._resolve(self._mutation_session))
         return await self._principal
 
     async def principal(self) -> Principal | None:
         found = await self._authenticated()
-        return found[0] if found else None
+        return found[0].principal if found else None
 
     async def acting_principal(self) -> Principal | None:
         """The caller of a mutation; cookie sessions must echo their CSRF token in a header."""
-        found = await self._authenticated()
+        found = await self._authenticated(for_mutation=True)
         if found is None:
             return None
-        principal, auth_session, from_cookie = found
+        authenticated, from_cookie = found
         if from_cookie:
             sent = self.request.headers.get(CSRF_HEADER, "") if self.request else ""
-            if not constant_time_equals(sent, auth_session.csrf_token):
+            if not constant_time_equals(sent, authenticated.csrf_token):
                 raise PermissionDenied("请求校验失败（CSRF），请刷新页面后重试", code="CSRF_FAILED")
-        return principal
-
-    async def auth_session(self) -> AuthSession | None:
-        found = await self._authenticated()
-        return found[1] if found else None
+        return authenticated.principal
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
@@ -116,8 +122,9 @@ class Context(BaseContext):
 
     async def mutate(self, operation: Callable[[AsyncSession], Awaitable[T]]) -> T:
         """Run one mutation in one transaction: commit on success, roll back on any error."""
+        session, self._mutation_session = self._mutation_session or self.state.sessionmaker(), None
         try:
-            async with self.state.sessionmaker() as session:
+            async with session:
                 try:
                     result = await operation(session)
                     await session.commit()
@@ -134,6 +141,12 @@ class Context(BaseContext):
             if error.connection_invalidated:
                 raise database_unavailable(error) from error
             raise
+
+    async def close(self) -> None:
+        """End of request: release a session a mutation opened but did not use (it failed earlier)."""
+        if self._mutation_session is not None:
+            await self._mutation_session.close()
+            self._mutation_session = None
 
     def loader(self, name: str, load: Callable[[list[Any]], Awaitable[list[Any]]]) -> DataLoader[Any, Any]:
         """A request-scoped DataLoader; each batch opens its own session."""

@@ -9,22 +9,32 @@ import json
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api import audit
 from api.accounts.models import Unit
 from api.accounts.permissions import Principal, require_user
 from api.db import utcnow
-from api.errors import Conflict, InvalidInput, InvalidTransition, NotFound, PermissionDenied, RateLimited
+from api.errors import (
+    Conflict,
+    DomainError,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    PermissionDenied,
+    RateLimited,
+)
 from api.outbox import queue_notification
 from api.ratelimit import RateLimiter
 from consultations import permissions
 from consultations.deadlines import DEFAULT_TZ, today_in
 from consultations.models import (
+    PUBLIC_STATUSES,
     Article,
     Channel,
     Comment,
@@ -102,21 +112,6 @@ def _now_ms() -> datetime:
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
-async def _article_in_current_version(
-    session: AsyncSession, consultation: Consultation, article_id: int | None
-) -> int | None:
-    if article_id is None:
-        return None
-    found = await session.scalar(
-        select(Article.id).where(
-            Article.id == article_id, Article.draft_version_id == consultation.current_version_id
-        )
-    )
-    if found is None:
-        raise InvalidInput("所评论的条款不存在或草案已更新，请刷新页面后重试", code="ARTICLE_NOT_IN_DRAFT")
-    return article_id
-
-
 async def _version_of_article(
     session: AsyncSession, consultation: Consultation, article_id: int | None
 ) -> int | None:
@@ -183,6 +178,63 @@ async def _insert(session: AsyncSession, comment: Comment) -> Comment:
     return comment
 
 
+async def _consultation_for_comment(
+    session: AsyncSession, consultation_id: int, article_id: int | None
+) -> Any:
+    """One query: the consultation's window and draft, and whether the article is in the current draft."""
+    in_current_draft = and_(
+        Article.id == article_id, Article.draft_version_id == Consultation.current_version_id
+    )
+    query = select(
+        Consultation.id,
+        Consultation.title,
+        Consultation.status,
+        Consultation.opens_at,
+        Consultation.closes_at,
+        Consultation.closing_date,
+        Consultation.current_version_id,
+        Article.id.label("article_found"),
+    ).outerjoin(Article, in_current_draft)
+    return (await session.execute(query.where(Consultation.id == consultation_id))).first()
+
+
+def _refusal(consultation: Any, article_id: int | None, now: datetime) -> DomainError | None:
+    """Why this consultation does not take this online comment now, or None."""
+    if consultation is None or consultation.status not in PUBLIC_STATUSES:
+        return NotFound("征求意见项目不存在", code="CONSULTATION_NOT_FOUND")
+    if consultation.status != Status.OPEN or (consultation.closes_at and now >= consultation.closes_at):
+        return InvalidTransition(
+            f"征求意见已于 {consultation.closing_date} 24:00 截止，不再接收网上意见",
+            code="COMMENT_WINDOW_CLOSED",
+        )
+    if consultation.opens_at and now < consultation.opens_at:
+        return InvalidTransition("征求意见尚未开始", code="COMMENT_WINDOW_NOT_OPEN")
+    if article_id is not None and consultation.article_found is None:
+        return InvalidInput("所评论的条款不存在或草案已更新，请刷新页面后重试", code="ARTICLE_NOT_IN_DRAFT")
+    return None
+
+
+def _insert_unless_replay_statement(dialect: Any) -> Any:
+    comments = Comment.__table__
+    statement = dialect.insert(comments).on_conflict_do_nothing(index_elements=[comments.c.idempotency_key])
+    return statement.returning(comments.c.id)
+
+
+# Built once per dialect: a statement built per request costs more than the database round trip.
+_INSERT_UNLESS_REPLAY = {
+    "postgresql": _insert_unless_replay_statement(postgresql),
+    "sqlite": _insert_unless_replay_statement(sqlite),
+}
+
+
+async def _insert_unless_replay(session: AsyncSession, comment: Comment) -> int | None:
+    """Insert the comment; None if a comment with its idempotency key already exists (even one being
+    committed concurrently: the database's unique index decides, not a prior look-up)."""
+    values = {c.key: getattr(comment, c.key) for c in Comment.__table__.columns if c.key != "id"}
+    statement = _INSERT_UNLESS_REPLAY[session.get_bind().dialect.name]
+    return await session.scalar(statement, values)
+
+
 async def submit_comment(
     session: AsyncSession,
     *,
@@ -195,7 +247,11 @@ async def submit_comment(
     limits: CommentLimits,
     sensitive_words: SensitiveWords,
 ) -> tuple[Comment, bool]:
-    """Submit a verified citizen's comment; returns (comment, created) — created is False on a replay."""
+    """Submit a verified citizen's comment; returns (comment, created) — created is False on a replay.
+
+    A replay (same idempotency key) gets the first comment back even after the window closed, and does
+    not count against the rate limit. The hot path is one select, one insert and the outbox row.
+    """
     principal = require_user(principal)
     if principal.is_staff:
         raise PermissionDenied(
@@ -205,35 +261,16 @@ async def submit_comment(
         raise PermissionDenied("请先验证手机号码或邮箱后再提交意见", code="CONTACT_NOT_VERIFIED")
     body = clean_text(body, min_chars=limits.min_chars, max_chars=limits.max_chars)
     key = _idempotency_key(principal.user_id, idempotency_key)
-    existing = await _existing_for_key(session, key)
-    if existing is not None:
+    now = _now_ms()
+    consultation = await _consultation_for_comment(session, consultation_id, article_id)
+    refusal = _refusal(consultation, article_id, now)
+    if refusal is not None:
+        existing = await _existing_for_key(session, key)
+        if existing is None:
+            raise refusal
         _check_idempotent_replay(existing, consultation_id, body, article_id)
         return existing, False
-    consultation = await session.get(Consultation, consultation_id)
-    if consultation is None or consultation.status not in {
-        Status.OPEN,
-        Status.CLOSED,
-        Status.REVIEWING,
-        Status.STATEMENT_PUBLISHED,
-        Status.DECIDED,
-    }:
-        raise NotFound("征求意见项目不存在", code="CONSULTATION_NOT_FOUND")
-    now = _now_ms()
-    if consultation.status != Status.OPEN or (consultation.closes_at and now >= consultation.closes_at):
-        raise InvalidTransition(
-            f"征求意见已于 {consultation.closing_date} 24:00 截止，不再接收网上意见",
-            code="COMMENT_WINDOW_CLOSED",
-        )
-    if consultation.opens_at and now < consultation.opens_at:
-        raise InvalidTransition("征求意见尚未开始", code="COMMENT_WINDOW_NOT_OPEN")
-    article_id = await _article_in_current_version(session, consultation, article_id)
-    count = await limiter.hit(f"comment:{principal.user_id}", window_seconds=limits.rate_window_seconds)
-    if count > limits.rate_limit:
-        raise RateLimited(
-            f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，"
-            "请稍后再试",
-            code="COMMENT_RATE_LIMITED",
-        )
+    assert consultation is not None
     flagged = sensitive_words.find(body)
     comment = Comment(
         consultation_id=consultation.id,
@@ -242,23 +279,33 @@ async def submit_comment(
         author_id=principal.user_id,
         channel=Channel.ONLINE,
         body=body,
+        receipt_code=new_receipt_code(),
         idempotency_key=key,
         submitter_type=SubmitterType.INDIVIDUAL,
+        submitter_name="",
+        submitter_contact="",
         submitted_at=now,
+        is_late=False,
         moderation=Moderation.FLAGGED if flagged else Moderation.VISIBLE,
+        moderation_reason="",
         flagged_terms=flagged,
     )
-    try:
-        await _insert(session, comment)
-    except IntegrityError:
-        # A concurrent retry with the same key won the race: answer with its comment. Nothing else
-        # was written in this transaction yet, so rolling it back loses nothing.
-        await session.rollback()
+    comment.content_hash = content_hash(comment)
+    comment_id = await _insert_unless_replay(session, comment)
+    if comment_id is None:
         existing = await _existing_for_key(session, key)
-        if existing is None:
-            raise
+        assert existing is not None
         _check_idempotent_replay(existing, consultation_id, body, article_id)
         return existing, False
+    comment.id = comment_id
+    # Counted after the insert so replays are free; over the limit, raising rolls the insert back.
+    count = await limiter.hit(f"comment:{principal.user_id}", window_seconds=limits.rate_window_seconds)
+    if count > limits.rate_limit:
+        raise RateLimited(
+            f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，"
+            "请稍后再试",
+            code="COMMENT_RATE_LIMITED",
+        )
     if principal.contact:
         queue_notification(
             session,

@@ -260,7 +260,7 @@ class People:
         async with self.state.sessionmaker() as session:
             found = await accounts.authenticate(session, token=token)
         assert found is not None
-        return found[0]
+        return found.principal
 
     async def user(self, user_id: int) -> User:
         async with self.state.sessionmaker() as session:

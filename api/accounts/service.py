@@ -1,6 +1,7 @@
 """Account operations: citizen registration and verification, login/logout, staff, units and grants."""
 
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import or_, select
@@ -247,37 +248,55 @@ async def logout(session: AsyncSession, *, token: str) -> None:
         auth_session.revoked_at = utcnow()
 
 
-async def authenticate(session: AsyncSession, *, token: str) -> tuple[Principal, AuthSession] | None:
-    """Resolve a session token to the caller, or None if it is unknown, expired or revoked."""
+@dataclass(frozen=True)
+class Authenticated:
+    principal: Principal
+    csrf_token: str
+
+
+async def authenticate(session: AsyncSession, *, token: str) -> Authenticated | None:
+    """Resolve a session token to the caller, or None if it is unknown, expired or revoked.
+
+    Runs on every authenticated request: it reads only the columns it needs, without ORM objects.
+    """
     row = (
         await session.execute(
-            select(AuthSession, User)
+            select(
+                AuthSession.csrf_token,
+                AuthSession.expires_at,
+                AuthSession.revoked_at,
+                User.id,
+                User.kind,
+                User.display_name,
+                User.verified_at,
+                User.is_active,
+                User.email,
+                User.phone,
+                User.username,
+            )
             .join(User, User.id == AuthSession.user_id)
             .where(AuthSession.token_hash == token_digest(token))
         )
     ).first()
-    if row is None:
-        return None
-    auth_session, user = row
-    if auth_session.revoked_at is not None or auth_session.expires_at < utcnow() or not user.is_active:
+    if row is None or row.revoked_at is not None or row.expires_at < utcnow() or not row.is_active:
         return None
     grants: tuple[Grant, ...] = ()
-    if user.is_staff:
+    if row.kind == UserKind.STAFF:
         rows = await session.execute(
             select(RoleGrant.role, Unit.id, Unit.path)
             .join(Unit, Unit.id == RoleGrant.unit_id)
-            .where(RoleGrant.user_id == user.id)
+            .where(RoleGrant.user_id == row.id)
         )
         grants = tuple(Grant(role=r, unit_id=u, unit_path=p) for r, u, p in rows)
     principal = Principal(
-        user_id=user.id,
-        kind=user.kind,
-        display_name=user.display_name,
-        verified=user.verified_at is not None,
-        contact=user.contact,
+        user_id=row.id,
+        kind=row.kind,
+        display_name=row.display_name,
+        verified=row.verified_at is not None,
+        contact=row.email or row.phone or row.username or "",
         grants=grants,
     )
-    return principal, auth_session
+    return Authenticated(principal=principal, csrf_token=row.csrf_token)
 
 
 async def create_unit(

@@ -209,21 +209,15 @@ async def test_key_with_invisible_characters_is_invalid(state, citizen, cid):
     assert await comment_count(state) == 0
 
 
-async def test_losing_an_insert_race_answers_with_the_winners_receipt(state, citizen, cid, monkeypatch):
+async def test_the_unique_index_decides_a_race_between_retries(state, citizen, cid):
     winner, _ = await submit(state, citizen, cid, "并发提交的意见。", key="race")
-    real_lookup = comments._existing_for_key
-    calls = 0
-
-    async def lookup_that_misses_once(session, key):
-        # The first lookup runs "before the winner committed": it finds nothing, so the insert collides.
-        nonlocal calls
-        calls += 1
-        return None if calls == 1 else await real_lookup(session, key)
-
-    monkeypatch.setattr(comments, "_existing_for_key", lookup_that_misses_once)
-    loser, created = await submit(state, citizen, cid, "并发提交的意见。", key="race")
-    assert (loser.id, loser.receipt_code, created) == (winner.id, winner.receipt_code, False)
-    assert calls == 2
+    # A retry that got past every check concurrently with the winner: its insert finds the key taken.
+    async with state.sessionmaker() as session:
+        loser = await session.get_one(Comment, winner.id)
+        session.expunge(loser)
+        loser.receipt_code = comments.new_receipt_code()
+        assert await comments._insert_unless_replay(session, loser) is None
+        await session.commit()
     assert await comment_count(state) == 1
 
 
