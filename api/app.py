@@ -61,12 +61,8 @@ def create_app(settings: Settings | None = None, *, start_cron: bool = True) -> 
     app = FastAPI(title="canyu", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.state.canyu = state
 
-    async def get_context() -> AsyncIterator[Context]:
-        context = Context(state)
-        try:
-            yield context
-        finally:
-            await context.close()
+    async def get_context() -> Context:
+        return Context(state)
 
     graphql = GraphQLRouter(
         build_schema(settings),

@@ -53,6 +53,7 @@ def cmd_worker(settings: Settings, _args: argparse.Namespace) -> int:
     if not settings.redis_url:
         print("canyu worker needs CANYU_REDIS_URL; without it jobs run inside `canyu serve`", file=sys.stderr)
         return 2
+    os.nice(settings.worker_nice)
     run_worker(WorkerSettings)  # type: ignore[arg-type]
     return 0
 

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from typing import Any, Protocol
 
-from sqlalchemy import ForeignKey, Integer, String, Text, and_, or_, select
+from sqlalchemy import ForeignKey, Integer, String, Text, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -47,7 +47,11 @@ def channel_for(contact: str) -> str:
     return "email" if "@" in contact else "sms"
 
 
-def queue_notification(
+# Built once: the comment hot path writes one of these per submission.
+_INSERT_NOTIFICATION = insert(Notification).returning(Notification.id)
+
+
+async def queue_notification(
     session: AsyncSession,
     *,
     recipient: str,
@@ -56,23 +60,27 @@ def queue_notification(
     body: str,
     user_id: int | None = None,
     dedupe_key: str | None = None,
-) -> Notification:
-    """Add a notification to the caller's transaction."""
-    notification = Notification(
-        user_id=user_id,
-        channel=channel_for(recipient),
-        recipient=recipient,
-        kind=kind,
-        subject=subject,
-        body=body,
-        dedupe_key=dedupe_key,
-        status="pending",
-        attempts=0,
-        next_attempt_at=utcnow(),
-        last_error="",
-    )
-    session.add(notification)
-    return notification
+) -> int:
+    """Write a notification in the caller's transaction; return its id."""
+    now = utcnow()
+    values = {
+        "user_id": user_id,
+        "channel": channel_for(recipient),
+        "recipient": recipient,
+        "kind": kind,
+        "subject": subject,
+        "body": body,
+        "dedupe_key": dedupe_key,
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+        "claimed_at": None,
+        "last_error": "",
+        "created_at": now,
+        "sent_at": None,
+    }
+    connection = await session.connection()
+    return (await connection.execute(_INSERT_NOTIFICATION, values)).scalar_one()
 
 
 class Transport(Protocol):
@@ -146,7 +154,7 @@ async def deliver_due(
     transports: dict[str, Transport],
     *,
     max_attempts: int,
-    batch_size: int = 50,
+    batch_size: int = 100,
 ) -> tuple[int, int]:
     """Send what is due; return (sent, failed attempts)."""
     sent = failed = 0
@@ -155,23 +163,31 @@ async def deliver_due(
             batch = await _claim_batch(session, batch_size)
         if not batch:
             return sent, failed
+        delivered: list[int] = []
+        errors: dict[int, Exception] = {}
         for notification in batch:
-            error: Exception | None = None
             try:
                 await transports[notification.channel].send(notification)
+                delivered.append(notification.id)
             except Exception as exc:  # a transport failure is retried, never fatal to the batch
-                error = exc
-            async with transaction(sessionmaker) as session:
+                errors[notification.id] = exc
+        async with transaction(sessionmaker) as session:
+            if delivered:
+                await session.execute(
+                    update(Notification)
+                    .where(Notification.id.in_(delivered))
+                    .values(status="sent", sent_at=utcnow())
+                )
+            for notification in batch:
+                if (error := errors.get(notification.id)) is None:
+                    continue
                 row = await session.get_one(Notification, notification.id)
-                if error is None:
-                    row.status, row.sent_at = "sent", utcnow()
-                    sent += 1
-                else:
-                    failed += 1
-                    row.last_error = f"{type(error).__name__}: {error}"[:2000]
-                    row.status = "failed" if row.attempts >= max_attempts else "pending"
-                    row.next_attempt_at = utcnow() + _backoff(row.attempts)
-                    log.warning("notification %s failed (attempt %s): %s", row.id, row.attempts, error)
+                row.last_error = f"{type(error).__name__}: {error}"[:2000]
+                row.status = "failed" if row.attempts >= max_attempts else "pending"
+                row.next_attempt_at = utcnow() + _backoff(row.attempts)
+                log.warning("notification %s failed (attempt %s): %s", row.id, row.attempts, error)
+        sent += len(delivered)
+        failed += len(errors)
 
 
 async def deliver_notifications(ctx: dict[str, Any]) -> str:

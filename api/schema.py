@@ -1,6 +1,6 @@
 """The GraphQL schema: the domains' queries and mutations composed, with hardening extensions."""
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import strawberry
@@ -18,6 +18,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 
 from api.accounts.schema import AccountMutation, AccountQuery
+from api.context import Context
 from api.graphql_errors import DomainErrors
 from api.settings import Settings
 from consultations.schema import ConsultationMutation, ConsultationQuery
@@ -31,6 +32,16 @@ class Query(AccountQuery, ConsultationQuery):
 @strawberry.type
 class Mutation(AccountMutation, ConsultationMutation):
     pass
+
+
+class ReleaseMutationSession(SchemaExtension):
+    """After the operation, release a session a mutation opened for its caller but never used."""
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        yield
+        context = self.execution_context.context
+        if isinstance(context, Context):
+            await context.close()
 
 
 class Schema(strawberry.Schema):
@@ -57,6 +68,7 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
         lambda: DomainErrors(hide_suggestions=settings.is_production),
+        ReleaseMutationSession,
     ]
     return Schema(
         query=Query, mutation=Mutation, extensions=extensions, config=StrawberryConfig(auto_camel_case=True)

@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     graphql_max_aliases: int = 15
     graphql_max_tokens: int = 2000
 
+    # `canyu worker` lowers its CPU priority by this much, so on a shared machine request handling comes
+    # first and background work (segmentation, sealing, notifications) catches up in the quieter moments.
+    worker_nice: int = Field(default=10, ge=0, le=19)
     # A process sends one "new work" nudge per job at most this often; the cron sweeps catch the rest.
     job_nudge_debounce_seconds: float = Field(default=0.5, ge=0)
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -69,7 +69,8 @@ class CommentLimits:
 
 def new_receipt_code() -> str:
     """An unguessable receipt code like CY-7K3M-9QXD-2HFA-88ZP (80 random bits)."""
-    symbols = "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(16))
+    number = int.from_bytes(secrets.token_bytes(10))
+    symbols = "".join(RECEIPT_ALPHABET[(number >> shift) & 31] for shift in range(0, 80, 5))
     return "CY-" + "-".join(symbols[i : i + 4] for i in range(0, 16, 4))
 
 
@@ -178,24 +179,38 @@ async def _insert(session: AsyncSession, comment: Comment) -> Comment:
     return comment
 
 
+_consultations, _articles = Consultation.__table__, Article.__table__
+# Built once, in plain Core: it runs on every submission. The outer join finds the article only if it
+# is in the current draft (an article id of None matches nothing).
+_CONSULTATION_FOR_COMMENT = (
+    select(
+        _consultations.c.id,
+        _consultations.c.title,
+        _consultations.c.status,
+        _consultations.c.opens_at,
+        _consultations.c.closes_at,
+        _consultations.c.closing_date,
+        _consultations.c.current_version_id,
+        _articles.c.id.label("article_found"),
+    )
+    .outerjoin(
+        _articles,
+        and_(
+            _articles.c.id == bindparam("article_id"),
+            _articles.c.draft_version_id == _consultations.c.current_version_id,
+        ),
+    )
+    .where(_consultations.c.id == bindparam("consultation_id"))
+)
+
+
 async def _consultation_for_comment(
     session: AsyncSession, consultation_id: int, article_id: int | None
 ) -> Any:
     """One query: the consultation's window and draft, and whether the article is in the current draft."""
-    in_current_draft = and_(
-        Article.id == article_id, Article.draft_version_id == Consultation.current_version_id
-    )
-    query = select(
-        Consultation.id,
-        Consultation.title,
-        Consultation.status,
-        Consultation.opens_at,
-        Consultation.closes_at,
-        Consultation.closing_date,
-        Consultation.current_version_id,
-        Article.id.label("article_found"),
-    ).outerjoin(Article, in_current_draft)
-    return (await session.execute(query.where(Consultation.id == consultation_id))).first()
+    connection = await session.connection()
+    parameters = {"consultation_id": consultation_id, "article_id": article_id}
+    return (await connection.execute(_CONSULTATION_FOR_COMMENT, parameters)).first()
 
 
 def _refusal(consultation: Any, article_id: int | None, now: datetime) -> DomainError | None:
@@ -231,8 +246,9 @@ async def _insert_unless_replay(session: AsyncSession, comment: Comment) -> int 
     """Insert the comment; None if a comment with its idempotency key already exists (even one being
     committed concurrently: the database's unique index decides, not a prior look-up)."""
     values = {c.key: getattr(comment, c.key) for c in Comment.__table__.columns if c.key != "id"}
-    statement = _INSERT_UNLESS_REPLAY[session.get_bind().dialect.name]
-    return await session.scalar(statement, values)
+    connection = await session.connection()
+    statement = _INSERT_UNLESS_REPLAY[connection.dialect.name]
+    return (await connection.execute(statement, values)).scalar()
 
 
 async def submit_comment(
@@ -307,7 +323,7 @@ async def submit_comment(
             code="COMMENT_RATE_LIMITED",
         )
     if principal.contact:
-        queue_notification(
+        await queue_notification(
             session,
             recipient=principal.contact,
             user_id=principal.user_id,

@@ -5,7 +5,7 @@ instead a job seals each new comment's content hash into a `comments.sealed` aud
 seconds. `canyu audit verify` then detects a comment that was changed or removed after sealing.
 """
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api import audit
@@ -19,22 +19,27 @@ SEAL_BATCH = 1000
 
 async def seal_batch(session: AsyncSession) -> int:
     """Seal up to SEAL_BATCH unsealed comments; return how many were sealed."""
-    query = select(Comment).where(Comment.sealed_at.is_(None)).order_by(Comment.id).limit(SEAL_BATCH)
-    comments = list((await session.execute(query.with_for_update(skip_locked=True))).scalars())
-    if not comments:
+    query = (
+        select(Comment.id, Comment.content_hash)
+        .where(Comment.sealed_at.is_(None))
+        .order_by(Comment.id)
+        .limit(SEAL_BATCH)
+        .with_for_update(skip_locked=True)
+    )
+    rows = (await session.execute(query)).all()
+    if not rows:
         return 0
-    now = utcnow()
-    for comment in comments:
-        comment.sealed_at = now
+    ids = [comment_id for comment_id, _ in rows]
+    await session.execute(update(Comment).where(Comment.id.in_(ids)).values(sealed_at=utcnow()))
     await audit.record(
         session,
         actor=audit.SYSTEM,
         action="comments.sealed",
         subject_type="comments",
-        subject_id=f"{comments[0].id}-{comments[-1].id}",
-        after={"comments": [[c.id, c.content_hash] for c in comments]},
+        subject_id=f"{ids[0]}-{ids[-1]}",
+        after={"comments": [[comment_id, digest] for comment_id, digest in rows]},
     )
-    return len(comments)
+    return len(rows)
 
 
 async def verify_sealed_comments(session: AsyncSession) -> list[str]:

@@ -523,3 +523,11 @@ async def test_grant_role_refuses_non_admins_before_looking_at_the_user(gql, peo
     for user_id in ("1", "999999"):
         result = await gql(GRANT, {"user": user_id, "unit": "prov", "role": "ADMIN"}, token=citizen)
         assert error_code(result) == "FORBIDDEN"
+
+
+async def test_refused_mutations_release_their_database_connection(client, gql, people, settings):
+    await cookie_login(client, people)
+    # More refusals than the pool holds connections: a leaked connection would stall the next call.
+    for _ in range(settings.db_pool_size * 3):
+        assert error_code(await gql(LOGOUT)) == "CSRF_FAILED"
+    assert ok(await gql(ME))["me"]["kind"] == "citizen"

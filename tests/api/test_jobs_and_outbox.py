@@ -39,11 +39,9 @@ def transports(fake: FakeTransport) -> dict[str, FakeTransport]:
 
 async def add_notification(state, recipient: str = "a@example.com") -> int:
     async with transaction(state.sessionmaker) as session:
-        notification = queue_notification(
+        return await queue_notification(
             session, recipient=recipient, kind="test", subject="主题", body="正文"
         )
-        await session.flush()
-        return notification.id
 
 
 async def notification(state, notification_id: int) -> Notification:

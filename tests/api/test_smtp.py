@@ -7,7 +7,7 @@ from email.header import decode_header, make_header
 import pytest
 from aiosmtpd.controller import Controller
 
-from api.outbox import SmtpTransport, deliver_due, queue_notification
+from api.outbox import Notification, SmtpTransport, deliver_due, queue_notification
 from api.settings import Settings
 
 
@@ -41,7 +41,7 @@ async def test_verification_email_is_delivered_over_smtp(state, smtp_server):
         smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=False, smtp_sender="noreply@canyu.test"
     )
     async with state.sessionmaker() as session:
-        notification = queue_notification(
+        notification_id = await queue_notification(
             session,
             recipient="citizen@example.cn",
             kind="verification_code",
@@ -57,14 +57,14 @@ async def test_verification_email_is_delivered_over_smtp(state, smtp_server):
     assert (mail_from, recipients) == ("noreply@canyu.test", ["citizen@example.cn"])
     message = message_from_bytes(raw)
     assert str(make_header(decode_header(message["Subject"]))) == "参与平台验证码"
-    assert message["Message-ID"] == f"<notification-{notification.id}@canyu>"
+    assert message["Message-ID"] == f"<notification-{notification_id}@canyu>"
     assert "123456" in message.get_payload(decode=True).decode("utf-8")
 
 
 async def test_unreachable_mail_server_keeps_the_message_for_a_retry(state):
     settings = Settings(smtp_host="127.0.0.1", smtp_port=_free_port(), smtp_starttls=False)
     async with state.sessionmaker() as session:
-        notification = queue_notification(
+        notification_id = await queue_notification(
             session, recipient="citizen@example.cn", kind="comment_receipt", subject="意见已收到", body="回执"
         )
         await session.commit()
@@ -73,6 +73,6 @@ async def test_unreachable_mail_server_keeps_the_message_for_a_retry(state):
 
     assert (sent, failed) == (0, 1)
     async with state.sessionmaker() as session:
-        row = await session.get(type(notification), notification.id)
+        row = await session.get(Notification, notification_id)
         assert (row.status, row.attempts) == ("pending", 1)
         assert row.last_error
