@@ -977,8 +977,8 @@ async def bench_table(action: str) -> int:
 PHASES = [
     # Background jobs (the arq worker; in-process in SQLite mode).
     ("job: deliver notifications (outbox)", ("deliver_due", "deliver_notifications")),
-    ("job: seal comments into the audit chain", ("seal_new_comments", "seal_batch")),
-    ("job: jieba segmentation", ("jieba/", "segment_new_comments", "tokens_for_texts")),
+    ("job: jieba segmentation", ("jieba/", "tokens_for_texts")),
+    ("job: seal and mark new comments", ("_process_batch", "record_seal")),
     ("job: other (close_due, job runs)", ("close_due_consultations", "JobProgress")),
     ("arq worker loop", ("arq/",)),
     ("pool pre-ping (BEGIN; SELECT; ROLLBACK per checkout)", ("_async_ping",)),

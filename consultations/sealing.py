@@ -31,15 +31,20 @@ async def seal_batch(session: AsyncSession) -> int:
         return 0
     ids = [comment_id for comment_id, _ in rows]
     await session.execute(update(Comment).where(Comment.id.in_(ids)).values(sealed_at=utcnow()))
+    await record_seal(session, [(comment_id, digest) for comment_id, digest in rows])
+    return len(rows)
+
+
+async def record_seal(session: AsyncSession, digests: list[tuple[int, str]]) -> None:
+    """Append the audit event that seals these (comment id, content hash) pairs; the caller marks them."""
     await audit.record(
         session,
         actor=audit.SYSTEM,
         action="comments.sealed",
         subject_type="comments",
-        subject_id=f"{ids[0]}-{ids[-1]}",
-        after={"comments": [[comment_id, digest] for comment_id, digest in rows]},
+        subject_id=f"{digests[0][0]}-{digests[-1][0]}",
+        after={"comments": [[comment_id, digest] for comment_id, digest in digests]},
     )
-    return len(rows)
 
 
 async def verify_sealed_comments(session: AsyncSession) -> list[str]:

@@ -281,13 +281,13 @@ async def test_comment_never_enqueued_is_sealed_and_segmented_by_the_sweep(state
     assert (stored.sealed_at, stored.segmented_at, stored.tokens) == (None, None, None)
 
     ctx = job_context(state.settings, state.sessionmaker, state.queue)
-    assert await process_new_comments(ctx) == "sealed 1; segmented 1"
+    assert await process_new_comments(ctx) == "processed 1"
 
     async with state.sessionmaker() as session:
         stored = await session.get_one(Comment, comment.id)
     assert stored.sealed_at is not None
     assert "宅基地" in stored.tokens.split()
-    assert await process_new_comments(ctx) == "sealed 0; segmented 0"
+    assert await process_new_comments(ctx) == "processed 0"
 
 
 # --- job progress -------------------------------------------------------------------------------------
