@@ -49,7 +49,9 @@ def utcnow() -> datetime:
 def create_engine(url: str, *, pool_size: int = 20) -> AsyncEngine:
     """Create the async engine; SQLite gets foreign keys, WAL, a busy timeout and immediate writes."""
     if url.startswith("sqlite"):
-        engine = create_async_engine(url)
+        # One connection: SQLite has one writer anyway, and requests queueing for the pool in order is
+        # fairer than many connections polling the file lock (which starved some for seconds).
+        engine = create_async_engine(url, pool_size=1, max_overflow=0)
         _configure_sqlite(engine)
         return engine
     # No pre-ping (a round trip per checkout): a connection lost to a database restart fails its request
