@@ -3,7 +3,7 @@
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -36,7 +36,6 @@ class AppState:
     sessionmaker: async_sessionmaker[AsyncSession]
     queue: JobQueue
     limiter: RateLimiter
-    extras: dict[str, Any] = field(default_factory=dict)
 
 
 def database_unavailable(error: Exception) -> ServiceUnavailable:

@@ -32,7 +32,6 @@ from consultations.models import (
     KIND_LABELS,
     PUBLIC_STATUSES,
     Article,
-    Comment,
     Consultation,
     Disclosure,
     DraftVersion,
@@ -632,10 +631,3 @@ async def withdraw_consultation(
         reason=reason,
     )
     return consultation
-
-
-async def comment_count(session: AsyncSession, consultation_id: int) -> int:
-    return (
-        await session.scalar(select(func.count(Comment.id)).where(Comment.consultation_id == consultation_id))
-        or 0
-    )
