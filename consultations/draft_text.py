@@ -92,20 +92,62 @@ def _split_labelled(lines: list[str], item: re.Pattern[str], structure: str) -> 
     preamble: list[str] = []
     items: list[tuple[str, str, list[str]]] = []
     chapter = section = ""
+    last_number = 0
     for line in lines:
         if match := _RE["chapter"].match(line):
             chapter, section = _heading(match), ""
         elif match := _RE["section"].match(line):
             section = _heading(match)
-        elif match := item.match(line):
+        elif (match := item.match(line)) and not _refers_back(match[1], structure, last_number):
             heading = " / ".join(part for part in (chapter, section) if part)
             items.append((match[1], heading, [match[2]]))
+            last_number = _article_number(match[1]) or last_number
         elif items:
             items[-1][2].append(line)
         else:
             preamble.append(line)
     articles = [ParsedArticle(label, heading, "\n".join(body).strip()) for label, heading, body in items]
     return ParsedDraft("\n".join(preamble), articles, structure)
+
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _article_number(label: str) -> int | None:
+    """The number in "第十二条" / "第12条" (12), or None if it does not read as one."""
+    text = label[1:-1].translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    total = digit = 0
+    for char in text:
+        if char in _CN_DIGITS:
+            digit = _CN_DIGITS[char]
+        elif char in _CN_UNITS:
+            total, digit = total + (digit or 1) * _CN_UNITS[char], 0
+        else:
+            return None
+    return total + digit
+
+
+def _refers_back(label: str, structure: str, last_number: int) -> bool:
+    """A line starting with an earlier article's number ("第三条规定的…" inside 第七条) is a wrapped
+    cross-reference, not a new article: articles are numbered upwards."""
+    number = _article_number(label) if structure == "article" else None
+    return number is not None and number <= last_number
 
 
 def _split_paragraphs(lines: list[str]) -> ParsedDraft:

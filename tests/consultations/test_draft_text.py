@@ -315,3 +315,23 @@ def test_empty_docx_is_rejected() -> None:
         docx_to_text(_docx_bytes("", "　　", " "))
 
     assert caught.value.code == "DRAFT_EMPTY"
+
+
+def test_a_line_starting_with_an_earlier_article_number_is_a_wrapped_reference():
+    text = "第一条 总则。\n第二条 申请宅基地应当符合规划，\n第一条规定的情形除外。\n第三条 附则。"
+    parsed = split_draft(text)
+    assert [(a.label, a.body) for a in parsed.articles] == [
+        ("第一条", "总则。"),
+        ("第二条", "申请宅基地应当符合规划，\n第一条规定的情形除外。"),
+        ("第三条", "附则。"),
+    ]
+
+
+def test_article_numbers_read_in_chinese_and_arabic_numerals():
+    from consultations.draft_text import _article_number
+
+    assert [
+        _article_number(label)
+        for label in ("第一条", "第十条", "第十二条", "第二十条", "第一百零五条", "第12条", "第１２条")
+    ] == [1, 10, 12, 20, 105, 12, 12]
+    assert _article_number("第甲条") is None

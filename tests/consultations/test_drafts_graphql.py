@@ -74,7 +74,8 @@ async def test_staff_correct_a_wrong_split(gql, team):
     articles = ok(await gql(IMPORT, {"id": cid, "text": text}, token=team.drafter))["importDraft"]["articles"]
     assert [a["label"] for a in articles] == ["第一条", "第三条", "第四条"]
 
-    # "第三条规定的…" was a wrapped line, not an article: merge it back into the first article.
+    # "第三条规定的…" was a wrapped line, not an article (a forward reference the importer cannot tell
+    # from an article): merge it back into the first article.
     merged = ok(await gql(MERGE, {"id": articles[0]["id"]}, token=team.drafter))["mergeArticleWithNext"]
     assert merged[0]["body"] == "总则内容。第二条 本应独立的条款。\n第三条规定的情形除外。"
     assert [(a["position"], a["label"]) for a in merged] == [(1, "第一条"), (2, "第四条")]
