@@ -58,7 +58,14 @@ def create_app(settings: Settings | None = None, *, start_cron: bool = True) -> 
         await state.limiter.close()
         await state.engine.dispose()
 
-    app = FastAPI(title="canyu", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="canyu",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        max_body_size=settings.max_request_bytes,
+    )
     app.state.canyu = state
 
     async def get_context() -> Context:

@@ -59,6 +59,9 @@ class Settings(BaseSettings):
     smtp_starttls: bool = True
     notification_max_attempts: int = 8
 
+    # Largest request body: a 10 MB .docx travels base64-encoded (≈ 13.4 MB) inside the JSON.
+    max_request_bytes: int = 16 * 1024 * 1024
+
     # GraphQL hardening
     graphql_max_depth: int = 10
     graphql_max_aliases: int = 15

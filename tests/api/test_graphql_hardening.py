@@ -96,3 +96,9 @@ async def test_field_suggestions_are_hidden_in_production(gql, production_gql):
     assert "Did you mean" in (await gql("{ consultation { titl } }"))["errors"][0]["message"]
     message = (await production_gql("{ consultation { titl } }"))["errors"][0]["message"]
     assert "Did you mean" not in message
+
+
+async def test_oversize_bodies_are_refused_before_parsing(client, settings):
+    huge = {"query": "{ me { id } }", "variables": {"padding": "x" * (settings.max_request_bytes + 1)}}
+    response = await client.post("/graphql", json=huge)
+    assert response.status_code == 413
