@@ -98,18 +98,6 @@ CREATE TABLE bench_comments (
     submitted_at TIMESTAMPTZ NOT NULL
 )"""
 
-DRAFT_TEXT = """某市农村宅基地管理办法（征求意见稿）
-第一章　总则
-第一条　为了加强农村宅基地管理，保障农村村民合法权益，根据有关法律法规，结合本市实际，制定本办法。
-第二条　本办法适用于本市行政区域内农村宅基地的申请、审批、使用和监督管理。
-第二章　申请和审批
-第三条　农村村民一户只能拥有一处宅基地，面积不得超过本办法规定的标准。
-第四条　符合下列条件之一的，可以申请宅基地：
-（一）因子女结婚等原因确需分户的；
-（二）因自然灾害等原因需要搬迁的。
-第三章　附则
-第五条　本办法自2027年1月1日起施行。
-"""
 
 RAW_BODIES = [
     "我是本市农村村民，对这部办法总体上表示支持，对于因子女结婚确需分户的，希望明确分户的认定标准。",
@@ -203,13 +191,13 @@ async def postgres_info() -> dict[str, Any]:
         await connection.close()
 
 
-def redis_version() -> str:
+def redis_info(section: str) -> dict[str, Any]:
     from redis import Redis
 
     client = Redis.from_url(REDIS_URL)
     try:
-        server: Any = client.info("server")
-        return str(server["redis_version"])
+        info: Any = client.info(section)
+        return dict(info)
     finally:
         client.close()
 
@@ -254,6 +242,7 @@ async def seed(url: str, *, citizens: int, tokens_file: Path) -> Seeded:
     from api.accounts import service as accounts
     from api.accounts.models import AuthSession, User, UserKind
     from api.db import create_engine, create_sessionmaker, utcnow
+    from api.demo import HOMESTEAD_DRAFT  # the demo's realistic draft: 15 articles
     from api.security import hash_password, new_token, token_digest
     from consultations import service
     from consultations.models import Article
@@ -315,7 +304,7 @@ async def seed(url: str, *, citizens: int, tokens_file: Path) -> Seeded:
         )
         cid = consultation.id
         version = await step(
-            lambda s: service.import_draft(s, principal=principal, consultation_id=cid, text=DRAFT_TEXT)
+            lambda s: service.import_draft(s, principal=principal, consultation_id=cid, text=HOMESTEAD_DRAFT)
         )
         await step(lambda s: service.submit_for_review(s, principal=principal, consultation_id=cid))
         today = datetime.now(ZoneInfo("Asia/Shanghai")).date()  # reviews may not be dated in the future
@@ -1109,14 +1098,7 @@ async def postgres_counters() -> dict[str, int]:
 
 
 def redis_commands() -> int:
-    from redis import Redis
-
-    client = Redis.from_url(REDIS_URL)
-    try:
-        stats: Any = client.info("stats")
-        return int(stats["total_commands_processed"])
-    finally:
-        client.close()
+    return int(redis_info("stats")["total_commands_processed"])
 
 
 def per_comment(cpu: dict[str, float], comments: int) -> dict[str, float]:
@@ -1729,7 +1711,7 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     try:
         results["machine"]["postgresql"] = asyncio.run(postgres_info())
-        results["machine"]["redis"] = redis_version()
+        results["machine"]["redis"] = str(redis_info("server")["redis_version"])
         if "postgres" in parts:
             run_canyu_postgres(args, work, processes, results)
         if "baselines" in parts:
