@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from strawberry.fastapi import GraphQLRouter
 
+from api import downloads
 from api.context import AppState, Context
 from api.db import create_engine, create_sessionmaker
 from api.jobs import ArqQueue, InProcessQueue
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None, *, start_cron: bool = True) -> 
         allow_queries_via_get=False,
     )
     app.include_router(graphql, prefix="/graphql")
+    app.include_router(downloads.router(state))
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

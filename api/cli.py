@@ -144,6 +144,16 @@ def cmd_audit_verify(settings: Settings, _args: argparse.Namespace) -> int:
     return _run_domain(settings, work)
 
 
+def cmd_aggregate(settings: Settings, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from consultations.aggregation.engine import AggregationOptions
+    from consultations.aggregation.offline import run
+
+    options = AggregationOptions(lexicon_dir=settings.aggregation_lexicon_dir)
+    return run(Path(args.input), Path(args.output), workers=args.workers, options=options)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="canyu", description="canyu (参与) public consultation platform")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -194,6 +204,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("demo", help="load the demo units, staff, consultation and comments").set_defaults(
         handler=cmd_demo
     )
+
+    aggregate = commands.add_parser(
+        "aggregate", help="group exported comments (JSON Lines) into campaigns and topics, no database"
+    )
+    aggregate.add_argument("--input", required=True, help='JSON Lines: {"id", "body", "article"?, "author"?}')
+    aggregate.add_argument("--output", required=True, help="groups JSON file to write")
+    aggregate.add_argument("--workers", type=int, default=1, help="processes for word segmentation")
+    aggregate.set_defaults(handler=cmd_aggregate)
 
     audit = commands.add_parser("audit", help="audit log").add_subparsers(dest="audit_command", required=True)
     audit.add_parser("verify", help="verify the hash chain and the sealed comments").set_defaults(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import JSON, Integer, String, Text, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -36,12 +36,15 @@ class JobRun(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     job_name: Mapped[str] = mapped_column(String(100), index=True)
     subject: Mapped[str] = mapped_column(String(100), default="")
-    status: Mapped[str] = mapped_column(String(16))  # running, succeeded, failed
+    status: Mapped[str] = mapped_column(String(16))  # queued, running, succeeded, failed
+    params: Mapped[Any] = mapped_column(JSON, default=dict)  # what a queued run was asked to do
+    requested_by: Mapped[int | None] = mapped_column(Integer)  # a user id
     progress_done: Mapped[int] = mapped_column(Integer, default=0)
     progress_total: Mapped[int | None] = mapped_column(Integer)
     message: Mapped[str] = mapped_column(Text, default="")
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a running job's last sign of life
 
 
 class JobProgress:
@@ -65,8 +68,17 @@ class JobProgress:
             for key, value in values.items():
                 setattr(run, key, value)
 
-    async def update(self, done: int, total: int | None = None) -> None:
-        await self._save(progress_done=done, progress_total=total)
+    @classmethod
+    def of_run(cls, sessionmaker: async_sessionmaker[AsyncSession], run: JobRun) -> "JobProgress":
+        progress = cls(sessionmaker, run.job_name, run.subject)
+        progress.run_id = run.id
+        return progress
+
+    async def update(self, done: int, total: int | None = None, message: str | None = None) -> None:
+        values: dict[str, Any] = {"progress_done": done, "progress_total": total, "heartbeat_at": utcnow()}
+        if message is not None:
+            values["message"] = message
+        await self._save(**values)
 
     async def finish(self, message: str) -> None:
         await self._save(status="succeeded", message=message, finished_at=utcnow())
@@ -74,6 +86,72 @@ class JobProgress:
     async def fail(self, error: BaseException) -> None:
         text = "".join(traceback.format_exception_only(error)).strip()
         await self._save(status="failed", message=text[:2000], finished_at=utcnow())
+
+
+# A running job that has not reported for this long is presumed dead (its worker was killed) and is
+# started again; requested jobs are idempotent, so a rerun gives the result an uninterrupted run gives.
+STALE_RUN_SECONDS = 300
+ACTIVE_STATUSES = ("queued", "running")
+
+
+async def request_run(
+    session: AsyncSession, *, job_name: str, subject: str, params: dict[str, Any], requested_by: int | None
+) -> tuple[JobRun, bool]:
+    """Record, in the caller's transaction, that a user asked for a job; the row, not the queue, is the
+    request, so a Redis outage only delays it. Returns (run, created): an active run of the same job on the
+    same subject is returned instead of a second one."""
+    active = await session.scalar(
+        select(JobRun)
+        .where(JobRun.job_name == job_name, JobRun.subject == subject, JobRun.status.in_(ACTIVE_STATUSES))
+        .order_by(JobRun.id.desc())
+        .limit(1)
+    )
+    if active is not None:
+        return active, False
+    run = JobRun(
+        job_name=job_name, subject=subject, status="queued", params=params, requested_by=requested_by
+    )
+    session.add(run)
+    await session.flush()
+    return run, True
+
+
+async def claim_run(sessionmaker: async_sessionmaker[AsyncSession], run_id: int) -> JobRun | None:
+    """Mark a queued (or stale running) run as running and return it; None if another worker has it or
+    it is finished, so a duplicate delivery of the same job does nothing."""
+    async with transaction(sessionmaker) as session:
+        run = await session.scalar(select(JobRun).where(JobRun.id == run_id).with_for_update())
+        if run is None or run.status not in ACTIVE_STATUSES:
+            return None
+        now = utcnow()
+        alive = run.heartbeat_at is not None and (now - run.heartbeat_at).total_seconds() < STALE_RUN_SECONDS
+        if run.status == "running" and alive:
+            return None
+        run.status, run.heartbeat_at, run.progress_done = "running", now, 0
+        return run
+
+
+async def resume_requested_runs(ctx: dict[str, Any]) -> str:
+    """Cron sweep: enqueue requested runs whose nudge was lost (Redis down) or whose worker died."""
+    now = utcnow()
+    async with transaction(ctx["sessionmaker"]) as session:
+        runs = (
+            await session.scalars(
+                select(JobRun).where(JobRun.status.in_(ACTIVE_STATUSES)).order_by(JobRun.id)
+            )
+        ).all()
+    due = [
+        run
+        for run in runs
+        if (run.status == "queued" and (now - run.started_at).total_seconds() > 5)
+        or (
+            run.status == "running"
+            and (now - (run.heartbeat_at or run.started_at)).total_seconds() >= STALE_RUN_SECONDS
+        )
+    ]
+    for run in due:
+        await ctx["queue"].enqueue(run.job_name, run.id, job_id=f"run:{run.id}")
+    return f"resumed {len(due)}"
 
 
 @dataclass(frozen=True)

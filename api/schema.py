@@ -21,16 +21,17 @@ from api.accounts.schema import AccountMutation, AccountQuery
 from api.context import Context
 from api.graphql_errors import DomainErrors
 from api.settings import Settings
+from consultations.review_schema import ReviewMutation, ReviewQuery
 from consultations.schema import ConsultationMutation, ConsultationQuery
 
 
 @strawberry.type
-class Query(AccountQuery, ConsultationQuery):
+class Query(AccountQuery, ConsultationQuery, ReviewQuery):
     pass
 
 
 @strawberry.type
-class Mutation(AccountMutation, ConsultationMutation):
+class Mutation(AccountMutation, ConsultationMutation, ReviewMutation):
     pass
 
 

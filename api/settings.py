@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     comment_rate_limit: int = 20
     comment_rate_window_seconds: int = 600
     sensitive_words_file: Path | None = None
+    # Aggregation: a folder whose userdict.txt / stopwords.txt are loaded beside the shipped ones.
+    aggregation_lexicon_dir: Path | None = None
+
+    # Statement PDFs embed this CJK font (.ttf/.ttc); unset: the first well-known system font found
+    # (fonts-wqy-microhei, fonts-noto-cjk).
+    statement_font_path: Path | None = None
 
     # Deadlines: extra holiday/working-day calendar merged over the shipped one.
     calendar_file: Path | None = None
@@ -70,6 +76,8 @@ class Settings(BaseSettings):
     # `canyu worker` lowers its CPU priority by this much, so on a shared machine request handling comes
     # first and background work (segmentation, sealing, notifications) catches up in the quieter moments.
     worker_nice: int = Field(default=10, ge=0, le=19)
+    # Processes that segment text during aggregation; 0 = one per CPU.
+    aggregation_workers: int = Field(default=0, ge=0, le=64)
     # A process sends one "new work" nudge per job at most this often; the cron sweeps catch the rest.
     job_nudge_debounce_seconds: float = Field(default=0.5, ge=0)
 

@@ -7,17 +7,26 @@ from arq import cron
 from arq.connections import RedisSettings
 
 from api.db import create_engine, create_sessionmaker
-from api.jobs import ArqQueue, CronJob, JobFunction
+from api.jobs import ArqQueue, CronJob, JobFunction, resume_requested_runs
 from api.outbox import deliver_notifications
 from api.settings import Settings, get_settings
 from consultations import segmentation
-from consultations.jobs import close_due_consultations, process_new_comments
+from consultations.jobs import close_due_consultations, process_new_comments, run_aggregation
+from consultations.statement.publishing import generate_statement
 
-JOB_FUNCTIONS: list[JobFunction] = [deliver_notifications, close_due_consultations, process_new_comments]
+JOB_FUNCTIONS: list[JobFunction] = [
+    deliver_notifications,
+    close_due_consultations,
+    process_new_comments,
+    run_aggregation,
+    generate_statement,
+    resume_requested_runs,
+]
 CRON_JOBS: list[CronJob] = [
     CronJob(deliver_notifications, every_seconds=10),
     CronJob(close_due_consultations, every_seconds=30),
     CronJob(process_new_comments, every_seconds=15),
+    CronJob(resume_requested_runs, every_seconds=30),
 ]
 
 
@@ -53,4 +62,5 @@ class WorkerSettings:
     on_shutdown = _shutdown
     redis_settings = RedisSettings.from_dsn(get_settings().redis_url or "redis://127.0.0.1:6379")
     max_tries = 5
+    job_timeout = 3600  # aggregation of a million comments takes minutes
     keep_result = 0

@@ -1,14 +1,21 @@
 """Background jobs of the consultation domain (arq job functions; ctx first)."""
 
 import asyncio
+import os
+import time
 from typing import Any
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from api import audit
+from api.audit import Actor
 from api.db import transaction, utcnow
-from api.jobs import JobProgress
-from consultations import sealing, segmentation, service
+from api.jobs import JobProgress, claim_run
+from api.settings import Settings
+from consultations import grouping, sealing, segmentation, service
+from consultations.aggregation import engine
+from consultations.aggregation.types import AggregationResult, IncrementalResult
 from consultations.models import Comment
 
 NEW_COMMENT_BATCH = 500
@@ -69,3 +76,72 @@ async def process_new_comments(ctx: dict[str, Any]) -> str:
     if progress:
         await progress.finish(f"sealed and segmented {done} comments")
     return f"processed {done}"
+
+
+class _ThreadProgress:
+    """Report an engine's progress (called from its worker thread) into the JobRun row, at most once a
+    second, without blocking the engine."""
+
+    def __init__(self, progress: JobProgress, loop: asyncio.AbstractEventLoop):
+        self._progress, self._loop, self._last = progress, loop, 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._last >= 1.0 or done == total:
+            self._last = now
+            asyncio.run_coroutine_threadsafe(self._progress.update(done, total, message=stage), self._loop)
+
+
+def aggregation_workers(settings: Settings) -> int:
+    return settings.aggregation_workers or os.cpu_count() or 1
+
+
+async def run_aggregation(ctx: dict[str, Any], run_id: int) -> str:
+    """Group a consultation's comments that have no group yet (all of them the first time); earlier
+    groups, and staff corrections to them, stay as they are. Idempotent: the result is stored in one
+    transaction at the end, so a run killed half-way is simply run again."""
+    sessionmaker = ctx["sessionmaker"]
+    run = await claim_run(sessionmaker, run_id)
+    if run is None:
+        return "nothing to do"
+    progress = JobProgress.of_run(sessionmaker, run)
+    consultation_id = int(run.params["consultation_id"])
+    try:
+        async with sessionmaker() as session:
+            inputs = await grouping.load_inputs(session, consultation_id)
+        report = _ThreadProgress(progress, asyncio.get_running_loop())
+        workers = aggregation_workers(ctx["settings"])
+        result: AggregationResult | IncrementalResult
+        if inputs.existing or inputs.earlier_singletons:
+            result = await asyncio.to_thread(
+                engine.aggregate_incremental,
+                inputs.new_items,
+                inputs.existing,
+                inputs.earlier_singletons,
+                workers=workers,
+                progress=report,
+            )
+        else:
+            result = await asyncio.to_thread(
+                engine.aggregate, inputs.new_items, workers=workers, progress=report
+            )
+        async with transaction(sessionmaker) as session:
+            await service.get_for_update(session, consultation_id)  # one writer: staff edits wait
+            counts = await grouping.store_result(session, consultation_id, result)
+            await audit.record(
+                session,
+                actor=Actor(id=run.requested_by, label="aggregation"),
+                action="consultation.aggregated",
+                subject_type="consultation",
+                subject_id=consultation_id,
+                after={"new_comments": len(inputs.new_items), **counts},
+            )
+    except Exception as error:
+        await progress.fail(error)
+        raise
+    message = (
+        f"新归入{len(inputs.new_items)}条意见：新建主题{counts['topics']}个、"
+        f"相同意见组{counts['campaigns']}个，并入已有分组{counts['joined']}条"
+    )
+    await progress.finish(message)
+    return message

@@ -1,4 +1,5 @@
-"""Tables of the consultation domain: consultations, draft versions, articles, reviews, comments."""
+"""Tables of the consultation domain: consultations, draft versions, articles, reviews, comments,
+opinion groups, dispositions, statements and the decision."""
 
 from datetime import date, datetime
 from enum import StrEnum
@@ -11,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -84,6 +86,26 @@ class Moderation(StrEnum):
     VISIBLE = "visible"
     FLAGGED = "flagged"  # matched the sensitive-word list; awaits a moderator, still counted
     HIDDEN = "hidden"  # hidden from public display with a reason; never deleted, still counted
+
+
+class Outcome(StrEnum):
+    """A disposition's result (rules B2). 已有规定或已说明 and 不属于本次范围 are 其他 in the totals."""
+
+    ADOPTED = "adopted"  # 采纳
+    PARTLY_ADOPTED = "partly_adopted"  # 部分采纳
+    NOT_ADOPTED = "not_adopted"  # 不予采纳
+    ALREADY_PROVIDED = "already_provided"  # 已有规定或已说明
+    OUT_OF_SCOPE = "out_of_scope"  # 不属于本次范围
+
+
+OUTCOME_LABELS: dict[str, str] = {
+    Outcome.ADOPTED: "采纳",
+    Outcome.PARTLY_ADOPTED: "部分采纳",
+    Outcome.NOT_ADOPTED: "不予采纳",
+    Outcome.ALREADY_PROVIDED: "已有规定或已说明",
+    Outcome.OUT_OF_SCOPE: "不属于本次范围",
+}
+OUTCOMES_NEEDING_REASON = frozenset({Outcome.PARTLY_ADOPTED, Outcome.NOT_ADOPTED})
 
 
 class Consultation(Base):
@@ -198,3 +220,103 @@ class Comment(Base):
     tokens: Mapped[str | None] = mapped_column(Text)  # jieba tokens, space-separated
     segmented_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Aggregation annotates, never deletes: a campaign copy keeps its text and carries its campaign's
+    # topic, so a disposition on a topic reaches every copy behind it.
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("opinion_groups.id"), index=True)
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("opinion_groups.id"), index=True)
+
+
+class GroupKind(StrEnum):
+    CAMPAIGN = "campaign"  # form letters: copies of one text
+    TOPIC = "topic"  # distinct opinions saying similar things
+
+
+class OpinionGroup(Base):
+    """A group of comments made by aggregation or by staff; membership lives on the comments."""
+
+    __tablename__ = "opinion_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    keywords: Mapped[Any] = mapped_column(JSON, default=list)
+    representative_id: Mapped[int | None] = mapped_column(Integer)  # a comment id
+    edited_by_staff: Mapped[bool] = mapped_column(Boolean, default=False)
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # merged away or emptied
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DispositionStatus(StrEnum):
+    PROPOSED = "proposed"  # by a reviewer
+    APPROVED = "approved"  # by an approver
+    SUPERSEDED = "superseded"  # replaced by a later proposal; kept for the record
+
+
+class Disposition(Base):
+    """A decision on a topic group (for all its comments) or on one comment (an override)."""
+
+    __tablename__ = "dispositions"
+    __table_args__ = (Index("ix_dispositions_consultation_status", "consultation_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("opinion_groups.id"), index=True)
+    comment_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id"), index=True)
+    outcome: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    standard_reason: Mapped[str] = mapped_column(String(40), default="")
+    revised_article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    revised_before: Mapped[str] = mapped_column(Text, default="")
+    revised_after: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default=DispositionStatus.PROPOSED)
+    proposed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    proposed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Statement(Base):
+    """One version of the 意见收集及采纳情况说明. A published version never changes."""
+
+    __tablename__ = "statements"
+    __table_args__ = (UniqueConstraint("consultation_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="draft")  # draft, published
+    corrects_version: Mapped[int | None] = mapped_column(Integer)
+    correction_note: Mapped[str] = mapped_column(Text, default="")
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    figures: Mapped[Any] = mapped_column(JSON, default=dict)
+    personal_data_findings: Mapped[Any] = mapped_column(JSON, default=list)
+    generated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    generated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    published_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class StatementRendering(Base):
+    __tablename__ = "statement_renderings"
+
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id"), primary_key=True)
+    format: Mapped[str] = mapped_column(String(8), primary_key=True)  # html, pdf, docx, json, csv
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Decision(Base):
+    """The decision as made: the adopted text (a draft version) and the decision documents (rules F1)."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    consultation_id: Mapped[int] = mapped_column(ForeignKey("consultations.id"), unique=True)
+    final_version_id: Mapped[int] = mapped_column(ForeignKey("draft_versions.id"))
+    decided_on: Mapped[date] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    documents: Mapped[Any] = mapped_column(JSON, default=list)  # [{"title", "url"}]
+    published_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -16,6 +16,12 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "withdraw": frozenset({Role.DRAFTER, Role.APPROVER}),
     "record_offline_comment": frozenset({Role.DRAFTER, Role.REVIEWER}),
     "moderate": frozenset({Role.DRAFTER, Role.REVIEWER}),
+    "organize_opinions": frozenset({Role.DRAFTER, Role.REVIEWER}),  # aggregation, groups, search, exports
+    "propose_disposition": frozenset({Role.REVIEWER}),
+    "approve_disposition": frozenset({Role.APPROVER}),
+    "generate_statement": frozenset({Role.DRAFTER, Role.REVIEWER}),
+    "publish_statement": frozenset({Role.APPROVER}),
+    "publish_decision": frozenset({Role.APPROVER}),
     "read_internal": frozenset({Role.DRAFTER, Role.REVIEWER, Role.APPROVER, Role.ORGANIZER}),
 }
 

@@ -17,10 +17,12 @@ from api.context import Context, parse_id
 from api.errors import InvalidInput
 from api.pagination import Connection, connection, decode_cursor, page_size
 from api.settings import Settings
-from consultations import comments, permissions, service
+from consultations import comments, dispositions, permissions, service
 from consultations.deadlines import minimum_period
+from consultations.dispositions import PublishedOutcome
 from consultations.models import (
     KIND_LABELS,
+    OUTCOME_LABELS,
     PUBLIC_STATUSES,
     Article,
     Channel,
@@ -30,6 +32,7 @@ from consultations.models import (
     DraftVersion,
     Kind,
     Moderation,
+    Outcome,
     Review,
     ReviewKind,
     Status,
@@ -442,6 +445,23 @@ class ConsultationType:
         )
 
 
+@strawberry.type(description="What was decided about a comment, once the adoption statement is published.")
+class CommentOutcome:
+    group_title: str
+    disposition_label: str = strawberry.field(description="采纳 / 部分采纳 / 不予采纳 / …")
+    reason: str
+
+
+def _outcome(found: PublishedOutcome | None) -> CommentOutcome | None:
+    if found is None:
+        return None
+    return CommentOutcome(
+        group_title=found.group_title,
+        disposition_label=OUTCOME_LABELS[Outcome(found.outcome)],
+        reason=found.reason,
+    )
+
+
 @strawberry.type(description="A citizen's own comment.")
 class MyComment:
     receipt_code: str
@@ -452,9 +472,18 @@ class MyComment:
     submitted_at: datetime
     status: str
     status_label: str
+    outcome: CommentOutcome | None = strawberry.field(
+        description="Its group, disposition and reason, once the statement is published."
+    )
 
     @classmethod
-    def from_row(cls, comment: Comment, consultation: Consultation, article_label: str | None) -> "MyComment":
+    def from_row(
+        cls,
+        comment: Comment,
+        consultation: Consultation,
+        article_label: str | None,
+        outcome: PublishedOutcome | None = None,
+    ) -> "MyComment":
         status, status_label = _processing_status(consultation)
         return cls(
             receipt_code=comment.receipt_code,
@@ -465,6 +494,7 @@ class MyComment:
             submitted_at=comment.submitted_at,
             status=status,
             status_label=status_label,
+            outcome=_outcome(outcome),
         )
 
 
@@ -479,6 +509,9 @@ class CommentReceipt:
     submitted_at: datetime
     status: str
     status_label: str
+    outcome: CommentOutcome | None = strawberry.field(
+        description="Its group, disposition and reason, once the statement is published."
+    )
 
 
 @strawberry.type
@@ -489,11 +522,13 @@ class SubmittedComment:
 
 
 def _processing_status(consultation: Consultation) -> tuple[str, str]:
-    """received → under_review once the window closes (dispositions arrive with the statement)."""
+    """received → under_review once the window closes → decided when the statement is published."""
     if consultation.status == Status.OPEN:
         return "received", "已收到"
     if consultation.status == Status.WITHDRAWN:
         return "withdrawn", "征求意见已撤回"
+    if consultation.status in (Status.STATEMENT_PUBLISHED, Status.DECIDED):
+        return "decided", "已公布处理结果"
     return "under_review", "处理中"
 
 
@@ -608,8 +643,12 @@ class ConsultationQuery:
             query = query.where(Comment.id < cursor)
         async with info.context.session() as session:
             rows = (await session.execute(query.order_by(Comment.id.desc()).limit(first + 1))).all()
+            outcomes = await dispositions.published_outcomes(session, [row[0].id for row in rows])
         return connection(
-            rows, first, row_id=lambda row: row[0].id, node=lambda row: MyComment.from_row(*row)
+            rows,
+            first,
+            row_id=lambda row: row[0].id,
+            node=lambda row: MyComment.from_row(row[0], row[1], row[2], outcomes.get(row[0].id)),
         )
 
     @strawberry.field(description="Look up one comment by its receipt code (no sign-in needed).")
@@ -624,6 +663,7 @@ class ConsultationQuery:
                 if comment.article_id
                 else None
             )
+            outcome = (await dispositions.published_outcomes(session, [comment.id])).get(comment.id)
         status, status_label = _processing_status(consultation)
         return CommentReceipt(
             receipt_code=comment.receipt_code,
@@ -635,6 +675,7 @@ class ConsultationQuery:
             submitted_at=comment.submitted_at,
             status=status,
             status_label=status_label,
+            outcome=_outcome(outcome),
         )
 
 

@@ -118,7 +118,7 @@ async def get_visible(
     return None
 
 
-def _transition(consultation: Consultation, action: str) -> tuple[str, str]:
+def transition(consultation: Consultation, action: str) -> tuple[str, str]:
     allowed_from, target = TRANSITIONS[action]
     if consultation.status not in allowed_from:
         raise InvalidTransition(
@@ -130,7 +130,7 @@ def _transition(consultation: Consultation, action: str) -> tuple[str, str]:
     return before, target
 
 
-async def _audit(
+async def audit_event(
     session: AsyncSession, actor: Actor, action: str, consultation: Consultation, **data: Any
 ) -> None:
     await audit.record(
@@ -188,7 +188,7 @@ async def create_consultation(
     )
     session.add(consultation)
     await session.flush()
-    await _audit(
+    await audit_event(
         session,
         principal.actor,
         "created",
@@ -223,21 +223,54 @@ async def import_draft(
             raise InvalidInput("文件过大：.docx 文件不能超过 10 MB", code="DRAFT_TOO_LARGE")
         text = docx_to_text(docx)
     assert text is not None
+    version, articles = await add_draft_version(
+        session,
+        consultation,
+        text=text,
+        source="docx" if docx is not None else "text",
+        filename=filename,
+        note=note,
+        created_by=principal.user_id,
+    )
+    consultation.current_version_id = version.id
+    await audit_event(
+        session,
+        principal.actor,
+        "draft_imported",
+        consultation,
+        version=version.number,
+        articles=articles,
+        structure=version.structure,
+        source=version.source,
+    )
+    return version
+
+
+async def add_draft_version(
+    session: AsyncSession,
+    consultation: Consultation,
+    *,
+    text: str,
+    source: str,
+    filename: str = "",
+    note: str = "",
+    created_by: int | None,
+) -> tuple[DraftVersion, int]:
+    """Split a text into articles as the next draft version; return it and its number of articles."""
     text = clean_text(text, min_chars=1, max_chars=MAX_DRAFT_CHARS, what="草案")
     parsed = split_draft(text)
     latest = await session.scalar(
         select(func.max(DraftVersion.number)).where(DraftVersion.consultation_id == consultation.id)
     )
-    number = (latest or 0) + 1
     version = DraftVersion(
         consultation_id=consultation.id,
-        number=number,
+        number=(latest or 0) + 1,
         preamble=parsed.preamble,
         structure=parsed.structure,
-        source="docx" if docx is not None else "text",
+        source=source,
         source_filename=filename[:255],
         note=note.strip(),
-        created_by=principal.user_id,
+        created_by=created_by,
     )
     session.add(version)
     await session.flush()
@@ -251,18 +284,7 @@ async def import_draft(
         )
         for position, article in enumerate(parsed.articles, start=1)
     )
-    consultation.current_version_id = version.id
-    await _audit(
-        session,
-        principal.actor,
-        "draft_imported",
-        consultation,
-        version=number,
-        articles=len(parsed.articles),
-        structure=parsed.structure,
-        source=version.source,
-    )
-    return version
+    return version, len(parsed.articles)
 
 
 async def _editable_article(
@@ -305,7 +327,7 @@ async def update_article(
     if body is not None:
         article.body = clean_text(body, min_chars=0, max_chars=MAX_DRAFT_CHARS, what="条款")
     after = {"label": article.label, "heading": article.heading, "body": article.body}
-    await _audit(
+    await audit_event(
         session,
         principal.actor,
         "article_updated",
@@ -342,7 +364,7 @@ async def split_article(
     )
     session.add(new_article)
     await session.flush()
-    await _audit(
+    await audit_event(
         session,
         principal.actor,
         "article_split",
@@ -370,7 +392,7 @@ async def merge_article_with_next(
     await session.flush()
     for later in following[1:]:
         later.position -= 1
-    await _audit(
+    await audit_event(
         session,
         principal.actor,
         "articles_merged",
@@ -389,8 +411,8 @@ async def submit_for_review(
     principal = permissions.ensure(principal, "submit_for_review", path)
     if consultation.current_version_id is None:
         raise InvalidInput("请先导入草案文本", code="DRAFT_MISSING")
-    before, after = _transition(consultation, "submit_for_review")
-    await _audit(
+    before, after = transition(consultation, "submit_for_review")
+    await audit_event(
         session,
         principal.actor,
         "submitted_for_review",
@@ -408,8 +430,8 @@ async def return_to_draft(
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "return_to_draft", path)
     reason = clean_text(reason, min_chars=2, max_chars=2000, what="退回理由")
-    before, after = _transition(consultation, "return_to_draft")
-    await _audit(
+    before, after = transition(consultation, "return_to_draft")
+    await audit_event(
         session,
         principal.actor,
         "returned_to_draft",
@@ -455,7 +477,7 @@ async def record_review(
     )
     session.add(review)
     await session.flush()
-    await _audit(
+    await audit_event(
         session,
         principal.actor,
         "review_recorded",
@@ -495,7 +517,7 @@ async def publish_consultation(
     """Open the comment window now, until 24:00 on the closing date (default: the legal minimum)."""
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "publish", path)
-    _transition(consultation, "publish")
+    transition(consultation, "publish")
     if consultation.disclosure != Disclosure.PROACTIVE:
         raise InvalidInput(
             "只有公开属性为「主动公开」的草案可以公开征求意见", code="DISCLOSURE_NOT_PROACTIVE"
@@ -542,7 +564,7 @@ async def publish_consultation(
         }
         for c in channels or []
     ]
-    await _audit(
+    await audit_event(
         session,
         principal.actor,
         "published",
@@ -569,9 +591,9 @@ async def close_consultation(
         permissions.ensure(principal, "close_early", path)
         if not reason.strip():
             raise InvalidInput("提前结束征求意见须说明理由", code="CLOSE_REASON_REQUIRED")
-    before, after = _transition(consultation, "close")
+    before, after = transition(consultation, "close")
     consultation.closed_at = utcnow()
-    await _audit(
+    await audit_event(
         session,
         principal.actor,
         "closed",
@@ -597,9 +619,9 @@ async def close_due(session: AsyncSession) -> list[int]:
         consultation, _ = await get_for_update(session, consultation_id)
         if consultation.status != Status.OPEN:
             continue
-        _transition(consultation, "close")
+        transition(consultation, "close")
         consultation.closed_at = utcnow()
-        await _audit(
+        await audit_event(
             session,
             audit.SYSTEM,
             "closed",
@@ -619,9 +641,9 @@ async def withdraw_consultation(
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "withdraw", path)
     reason = clean_text(reason, min_chars=2, max_chars=2000, what="撤回理由")
-    before, after = _transition(consultation, "withdraw")
+    before, after = transition(consultation, "withdraw")
     consultation.withdrawn_reason = reason
-    await _audit(
+    await audit_event(
         session,
         principal.actor,
         "withdrawn",

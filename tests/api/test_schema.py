@@ -16,9 +16,18 @@ def test_committed_schema_graphql_matches_the_code():
     assert committed.strip() == schema.as_str().strip(), "schema.graphql is stale: run `make schema`"
 
 
+# Made by the migration alone: PostgreSQL's text-search index on an expression the models cannot state.
+MIGRATION_ONLY_INDEXES = {"ix_comments_tokens_search"}
+
+
+def _compared(obj, name, type_, reflected, compare_to):
+    return not (type_ == "index" and name in MIGRATION_ONLY_INDEXES)
+
+
 async def test_migrations_and_models_agree(state):
     def diff(connection):
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        options = {"compare_type": True, "include_object": _compared}
+        context = MigrationContext.configure(connection, opts=options)
         return compare_metadata(context, metadata)
 
     async with state.engine.connect() as connection:

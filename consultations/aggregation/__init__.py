@@ -1,0 +1,1 @@
+"""Comment aggregation: campaigns of copies and topics of similar opinions (see engine.py)."""
