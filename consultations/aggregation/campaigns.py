@@ -16,6 +16,7 @@ on the exact Jaccard of their shingle sets when it is close or the texts are sho
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from hashlib import blake2b
 
 import numpy as np
 from scipy.sparse import coo_matrix
@@ -47,11 +48,13 @@ _PAIR_CHUNK = 200_000
 
 def _mix64(h: np.ndarray) -> np.ndarray:
     """splitmix64's finalizer, in place on a uint64 array: spreads similar inputs over all bits."""
-    h ^= h >> np.uint64(30)
-    h *= np.uint64(0xBF58476D1CE4E5B9)
-    h ^= h >> np.uint64(27)
-    h *= np.uint64(0x94D049BB133111EB)
-    h ^= h >> np.uint64(31)
+    shifted = np.empty_like(h)  # one scratch array instead of a temporary per step
+    for shift, multiplier in ((30, 0xBF58476D1CE4E5B9), (27, 0x94D049BB133111EB)):
+        np.right_shift(h, np.uint64(shift), out=shifted)
+        np.bitwise_xor(h, shifted, out=h)
+        np.multiply(h, np.uint64(multiplier), out=h)
+    np.right_shift(h, np.uint64(31), out=shifted)
+    np.bitwise_xor(h, shifted, out=h)
     return h
 
 
@@ -67,14 +70,17 @@ def sketch(codes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     for offset in range(1, SHINGLE_CHARS):
         hashes *= _PRIME
         hashes += wide[offset : offset + positions]
-    # Keep only the shingles that lie inside one text.
-    owner = np.repeat(np.arange(count, dtype=np.int64), lengths)[:positions]
+    # Keep only the shingles that lie inside one text: starts from a text's start to its end − SHINGLE_CHARS.
     ends = np.cumsum(lengths)
-    inside = np.arange(positions, dtype=np.int64) <= (ends - SHINGLE_CHARS)[owner]
+    shingle_counts = lengths - SHINGLE_CHARS + 1
+    boundaries = np.zeros(positions + 1, dtype=np.int8)
+    np.add.at(boundaries, ends - lengths, 1)
+    np.add.at(boundaries, ends - lengths + shingle_counts, -1)
+    inside = np.cumsum(boundaries[:positions], dtype=np.int8).view(bool)
     hashes = _mix64(hashes[inside] ^ _SEED)
-    owner = owner[inside]
-    slots = owner * SKETCH_BINS + (hashes >> np.uint64(57)).astype(np.int64)  # top 7 bits: 128 bins
-    values = ((hashes >> np.uint64(16)) & np.uint64(0xFFFF)).astype(np.uint32)
+    owner = np.repeat(np.arange(count, dtype=np.int32), shingle_counts)
+    slots = owner * np.int32(SKETCH_BINS) + (hashes >> np.uint64(57)).astype(np.int32)  # top 7 bits: bin
+    values = (hashes >> np.uint64(16)).astype(np.uint32) & np.uint32(0xFFFF)
     flat = np.full(count * SKETCH_BINS, _EMPTY, dtype=np.uint32)
     np.minimum.at(flat, slots, values)
     signature = flat.reshape(count, SKETCH_BINS)
@@ -107,19 +113,15 @@ def _densify(signature: np.ndarray) -> None:
     signature[rows[row], column] = mixed.astype(np.uint32)
 
 
-def digests(codes: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Two independent 64-bit order-sensitive hashes per text: equal texts, equal digests (exact copies)."""
-    position = np.arange(codes.size, dtype=np.uint64) - np.repeat(
-        np.cumsum(lengths) - lengths, lengths
-    ).astype(np.uint64)
-    keyed = (position << np.uint64(32)) | codes.astype(np.uint64)
-    result = []
-    for seed in (_SEED, _DENSIFY_SEED):
-        totals = np.zeros(codes.size + 1, dtype=np.uint64)
-        np.cumsum(_mix64(keyed ^ seed), out=totals[1:])  # wraps modulo 2^64, as intended
-        ends = np.cumsum(lengths)
-        result.append(totals[ends] - totals[ends - lengths])
-    return result[0], result[1]
+def digests(codes: np.ndarray, lengths: np.ndarray) -> list[bytes]:
+    """A 128-bit BLAKE2b digest per text: equal digests, exact copies."""
+    data = codes.astype(np.uint32).tobytes()
+    ends = np.cumsum(lengths) * 4
+    starts = ends - lengths * 4
+    return [
+        blake2b(data[s:e], digest_size=16).digest()
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
+    ]
 
 
 def candidate_pairs(signatures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -185,9 +187,13 @@ class CopyGraph:
         exact_items = np.flatnonzero(self.first_copy != np.arange(count))
         rows = np.concatenate([self.near_a, exact_items])
         cols = np.concatenate([self.near_b, self.first_copy[exact_items]])
-        graph = coo_matrix((np.ones(rows.size, dtype=np.int8), (rows, cols)), shape=(count, count))
-        _, labels = connected_components(graph, directed=False)
-        return np.asarray(labels, dtype=np.int64)
+        return _components(rows, cols, count)
+
+
+def _components(rows: np.ndarray, cols: np.ndarray, count: int) -> np.ndarray:
+    graph = coo_matrix((np.ones(rows.size, dtype=np.int8), (rows, cols)), shape=(count, count))
+    _, labels = connected_components(graph, directed=False)
+    return np.asarray(labels, dtype=np.int64)
 
 
 class CopyDetector:
@@ -199,7 +205,7 @@ class CopyDetector:
 
     def __init__(self, skeleton_of: Callable[[int], str]) -> None:
         self._skeleton_of = skeleton_of
-        self._first_by_digest: dict[tuple[int, int, int], int] = {}
+        self._first_by_digest: dict[bytes, int] = {}
         self._first_copy: list[int] = []
         self._sketched_items: list[np.ndarray] = []  # item index of each sketch row, per batch
         self._sketches: list[np.ndarray] = []
@@ -208,14 +214,13 @@ class CopyDetector:
     def add(self, batch: Skeletons) -> None:
         base = len(self._first_copy)
         lengths = batch.lengths
-        first_digest, second_digest = digests(batch.codes, lengths)
         first_by_digest = self._first_by_digest
         first_copy = self._first_copy
-        for offset, key in enumerate(
-            zip(first_digest.tolist(), second_digest.tolist(), lengths.tolist(), strict=True)
+        for offset, (digest, length) in enumerate(
+            zip(digests(batch.codes, lengths), lengths.tolist(), strict=True)
         ):
             item = base + offset
-            first_copy.append(first_by_digest.setdefault(key, item) if key[2] else item)
+            first_copy.append(first_by_digest.setdefault(digest, item) if length else item)
         is_first = np.asarray(first_copy[base:], dtype=np.int64) == base + np.arange(lengths.size)
         to_sketch = is_first & (lengths >= MIN_NEAR_COPY_CHARS)
         if to_sketch.any():
@@ -223,7 +228,11 @@ class CopyDetector:
             self._sketches.append(sketch(batch.codes[np.repeat(to_sketch, lengths)], lengths[to_sketch]))
             self._shingle_counts.append(lengths[to_sketch] - SHINGLE_CHARS + 1)
 
-    def graph(self) -> CopyGraph:
+    def graph(self, *, new_from: int = 0) -> CopyGraph:
+        """The copy graph. With new_from > 0 (an incremental run) only pairs involving an item from
+        new_from on are looked at, and all of them are verified; in a full run, an uncertain pair whose
+        texts are already joined through clear pairs is not checked, as it cannot change the groups.
+        """
         first_copy = np.asarray(self._first_copy, dtype=np.int64)
         if not self._sketches:
             empty = np.empty(0, dtype=np.int64)
@@ -232,12 +241,18 @@ class CopyDetector:
         signatures = np.concatenate(self._sketches)
         shingle_counts = np.concatenate(self._shingle_counts)
         a, b = candidate_pairs(signatures)
+        involved = items[b] >= new_from  # items are ascending, so b holds the later item of a pair
+        a, b = a[involved], b[involved]
         similarity = estimated_similarity(signatures, a, b)
         short = np.minimum(shingle_counts[a], shingle_counts[b]) < MIN_SKETCH_SHINGLES
         margin = np.where(short, SHORT_TEXT_EXACT_CHECK_MARGIN, EXACT_CHECK_MARGIN)
         uncertain = np.abs(similarity - COPY_THRESHOLD) < margin
+        if new_from == 0:
+            clear = ~uncertain & (similarity >= COPY_THRESHOLD)
+            joined = _components(a[clear], b[clear], len(items))
+            uncertain &= joined[a] != joined[b]
         shingles_of = lru_cache(maxsize=4096)(lambda item: shingles(self._skeleton_of(item)))
         for pair in np.flatnonzero(uncertain):
             similarity[pair] = jaccard(shingles_of(int(items[a[pair]])), shingles_of(int(items[b[pair]])))
-        keep = similarity >= COPY_THRESHOLD
+        keep = similarity >= COPY_THRESHOLD  # unchecked uncertain pairs lie within a group either way
         return CopyGraph(first_copy, items[a[keep]], items[b[keep]], similarity[keep])

@@ -133,7 +133,7 @@ def _place_new_copies(
     report: Progress,
 ) -> list[int]:
     """Fill the campaign joins, pairs and new campaigns; return the distinct new items (positions)."""
-    copies = _copy_graph(everything, options, report)
+    copies = _copy_graph(everything, options, report, new_from=first_new)
     report("campaigns", 0, 1)
     new_groups, links = _new_copy_groups(copies, first_new)
     new_campaigns: list[list[int]] = []
@@ -200,7 +200,9 @@ def _require_unique_ids(items: Sequence[TextItem]) -> None:
         seen.add(item.id)
 
 
-def _copy_graph(items: Sequence[TextItem], options: AggregationOptions, report: Progress) -> CopyGraph:
+def _copy_graph(
+    items: Sequence[TextItem], options: AggregationOptions, report: Progress, *, new_from: int = 0
+) -> CopyGraph:
     def skeleton_of(index: int) -> str:
         return skeleton(items[index].body, to_simplified=options.to_simplified)
 
@@ -210,7 +212,7 @@ def _copy_graph(items: Sequence[TextItem], options: AggregationOptions, report: 
         bodies = [item.body for item in items[start : start + NORMALIZE_BATCH]]
         detector.add(skeletons(bodies, to_simplified=options.to_simplified))
         report("normalize", min(start + NORMALIZE_BATCH, total), total)
-    return detector.graph()
+    return detector.graph(new_from=new_from)
 
 
 def _campaigns(copies: CopyGraph, among: Sequence[int]) -> tuple[list[list[int]], list[int]]:

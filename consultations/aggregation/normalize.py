@@ -27,12 +27,14 @@ _CODE_POINTS = 0x110000
 
 @dataclass(frozen=True)
 class _Tables:
-    fold: np.ndarray  # uint32 per code point: its NFKC form when that is one character (full-width → ASCII)
     complex: np.ndarray  # bool per code point: NFKC needs context or expands it (combining marks, jamo, …)
-    traditional: np.ndarray  # bool per code point: zhconv changes this character on its own
-    traditional_set: frozenset[str]
-    word: np.ndarray  # bool per code point: a letter, digit or CJK character (str.isalnum)
-    lower: np.ndarray  # uint32 per code point: its lower-case form (itself when none or not one char)
+    traditional_set: frozenset[str]  # characters zhconv changes on their own
+    # Per code point, for skeletons: its NFKC form when that is one character, lower-cased, with or
+    # without traditional → simplified (character by character), and whether the result is kept.
+    skeleton_simplified: np.ndarray  # uint32
+    skeleton_plain: np.ndarray  # uint32
+    keep_simplified: np.ndarray  # bool: a letter, digit or CJK character (str.isalnum)
+    keep_plain: np.ndarray
 
 
 def _load_zhconv() -> None:
@@ -44,7 +46,8 @@ def _load_zhconv() -> None:
 def _tables() -> _Tables:
     """Per-code-point lookup tables (≈ 0.4 s, once per process)."""
     _load_zhconv()
-    fold = np.arange(_CODE_POINTS, dtype=np.uint32)
+    identity = np.arange(_CODE_POINTS, dtype=np.uint32)
+    fold = identity.copy()
     complex_ = np.zeros(_CODE_POINTS, dtype=bool)
     complex_[0x1100:0x1200] = complex_[0x3131:0x318F] = True  # Hangul jamo compose into syllables
     for code in range(_CODE_POINTS):
@@ -58,16 +61,22 @@ def _tables() -> _Tables:
             else:
                 complex_[code] = True
     table: dict[str, str] = zhconv_tables.getdict("zh-cn")
-    traditional_chars = frozenset(key for key, value in table.items() if len(key) == 1 and key != value)
-    traditional = np.zeros(_CODE_POINTS, dtype=bool)
-    traditional[[ord(ch) for ch in traditional_chars]] = True
+    simplify = identity.copy()
+    traditional_chars = []
+    for key, value in table.items():
+        if len(key) == 1 and key != value:
+            traditional_chars.append(key)
+            if len(value) == 1:
+                simplify[ord(key)] = ord(value)
     word = np.fromiter((chr(c).isalnum() for c in range(_CODE_POINTS)), dtype=bool, count=_CODE_POINTS)
-    lower = np.arange(_CODE_POINTS, dtype=np.uint32)
+    lower = identity.copy()
     for code in np.flatnonzero(word).tolist():
         lowered = chr(code).lower()
         if len(lowered) == 1:
             lower[code] = ord(lowered)
-    return _Tables(fold, complex_, traditional, traditional_chars, word, lower)
+    plain = lower[fold]
+    simplified = lower[simplify[fold]]
+    return _Tables(complex_, frozenset(traditional_chars), simplified, plain, word[simplified], word[plain])
 
 
 def _nfkc(text: str) -> str:
@@ -143,24 +152,24 @@ def _replace_rows(
 def skeletons(texts: Sequence[str], *, to_simplified: bool = True) -> Skeletons:
     """Normalize raw texts and keep only their letters, digits and CJK characters, lower-cased.
 
-    NFKC is applied code point by code point through a table (texts with combining sequences go
-    through unicodedata), and zhconv only to texts with a traditional character.
+    Vectorised through per-code-point tables: NFKC character by character (texts with combining
+    sequences go through unicodedata first) and traditional → simplified character by character,
+    which is all that comparing copies needs.
     """
     tables = _tables()
     codes, lengths = _encode(texts)
     complex_rows = _rows_with(tables.complex[codes], lengths)
     if complex_rows.size:
         codes, lengths = _replace_rows(codes, lengths, complex_rows, _nfkc)
-    codes = tables.fold[codes]
     if to_simplified:
-        traditional_rows = _rows_with(tables.traditional[codes], lengths)
-        if traditional_rows.size:
-            codes, lengths = _replace_rows(codes, lengths, traditional_rows, _simplified)
-    keep = tables.word[codes]
+        mapping, keep_table = tables.skeleton_simplified, tables.keep_simplified
+    else:
+        mapping, keep_table = tables.skeleton_plain, tables.keep_plain
+    keep = keep_table[codes]
     kept = np.zeros(keep.size + 1, dtype=np.int64)
     np.cumsum(keep, out=kept[1:])
     ends = np.cumsum(lengths)
-    return Skeletons(tables.lower[codes[keep]], kept[ends] - kept[ends - lengths])
+    return Skeletons(mapping[codes[keep]], kept[ends] - kept[ends - lengths])
 
 
 def skeleton(text: str, *, to_simplified: bool = True) -> str:

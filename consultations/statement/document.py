@@ -502,10 +502,14 @@ class _Builder:
         return f"{article.label}（{heading}）" if heading else article.label
 
     def _point(self, group: GroupFact) -> str:
-        """The opinion in one sentence: the staff summary, else the title, else the start of the quote."""
-        text = group.summary.strip() or group.title.strip()
+        """The opinion in one sentence: the staff summary, else the first sentence of the representative
+        comment (a machine-made title is only keywords), else the title."""
+        text = group.summary.strip()
         if not text:
-            text = _shorten(group.representative_text.strip(), SUMMARY_MAX_CHARS)
+            first = re.split(r"(?<=[。！？!?；;])", self.mask(group.representative_text.strip()), maxsplit=1)[
+                0
+            ]
+            text = _shorten(first, SUMMARY_MAX_CHARS) or group.title.strip()
         text = re.sub(r"^(有的提出|有意见提出)[，,：:]?", "", text)
         return _end_sentence(self.mask(text))
 

@@ -99,7 +99,7 @@ def test_not_adopted_most_shared_first_with_reasons() -> None:
     assert rejected[1].startswith("1. 关于第三条（面积标准）：有的提出，建议将每户")
     assert rejected[1].endswith("（共4条，部分采纳）")
     assert rejected[2] == "理由：综合考虑耕地保护要求，上限调整为140平方米。"
-    assert rejected[3] == "2. 关于草案整体：有的提出，延长征求意见期。（共2条，不予采纳）"
+    assert rejected[3] == "2. 关于草案整体：有的提出，村民李*建议延长征求意见期限。（共2条，不予采纳）"
     assert rejected[4] == "理由：征求意见期限符合规定。"
     assert rejected[5] == "另有1条意见经逐条研究不予采纳，理由：与上位法不一致。"
 
