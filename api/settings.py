@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     # `canyu worker` lowers its CPU priority by this much, so on a shared machine request handling comes
     # first and background work (segmentation, sealing, notifications) catches up in the quieter moments.
     worker_nice: int = Field(default=10, ge=0, le=19)
+    # A deployment's own words for disposition outcomes, e.g. {"not_adopted": "未采纳"} (JSON in the env).
+    disposition_labels: dict[str, str] = Field(default_factory=dict)
     # Processes that segment text during aggregation; 0 = one per CPU.
     aggregation_workers: int = Field(default=0, ge=0, le=64)
     # A process sends one "new work" nudge per job at most this often; the cron sweeps catch the rest.

@@ -15,7 +15,6 @@ from api.jobs import JobRun
 from api.pagination import Connection, connection, decode_cursor, page_size
 from consultations import decision, dispositions, grouping, permissions, service
 from consultations.models import (
-    OUTCOME_LABELS,
     Article,
     Comment,
     Consultation,
@@ -29,6 +28,7 @@ from consultations.models import (
 from consultations.schema import CommentType, ContextInfo, _id
 from consultations.search import comment_matches
 from consultations.statement import publishing
+from consultations.statement.labels import outcome_label
 
 strawberry.enum(GroupKind, name="GroupKind")
 strawberry.enum(Outcome, name="Outcome")
@@ -90,7 +90,6 @@ class DispositionType:
     group_id: strawberry.ID | None
     comment_id: strawberry.ID | None
     outcome: Outcome
-    outcome_label: str
     reason: str
     standard_reason: str
     revised_article_id: strawberry.ID | None
@@ -102,6 +101,10 @@ class DispositionType:
     approved_by: strawberry.ID | None
     approved_at: datetime | None
 
+    @strawberry.field(description="The outcome in words (the deployment's labels).")
+    async def outcome_label(self, info: ContextInfo) -> str:
+        return outcome_label(self.outcome, info.context.settings.disposition_labels)
+
     @classmethod
     def from_row(cls, d: Disposition) -> "DispositionType":
         return cls(
@@ -109,7 +112,6 @@ class DispositionType:
             group_id=_id(d.group_id) if d.group_id else None,
             comment_id=_id(d.comment_id) if d.comment_id else None,
             outcome=Outcome(d.outcome),
-            outcome_label=OUTCOME_LABELS[Outcome(d.outcome)],
             reason=d.reason,
             standard_reason=d.standard_reason,
             revised_article_id=_id(d.revised_article_id) if d.revised_article_id else None,

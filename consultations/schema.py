@@ -22,7 +22,6 @@ from consultations.deadlines import minimum_period
 from consultations.dispositions import PublishedOutcome
 from consultations.models import (
     KIND_LABELS,
-    OUTCOME_LABELS,
     PUBLIC_STATUSES,
     Article,
     Channel,
@@ -38,6 +37,7 @@ from consultations.models import (
     Status,
     SubmitterType,
 )
+from consultations.statement.labels import outcome_label
 from consultations.text_rules import load_sensitive_words
 
 ContextInfo = Info[Context, None]
@@ -448,8 +448,12 @@ class ConsultationType:
 @strawberry.type(description="What was decided about a comment, once the adoption statement is published.")
 class CommentOutcome:
     group_title: str
-    disposition_label: str = strawberry.field(description="采纳 / 部分采纳 / 不予采纳 / …")
+    disposition: Outcome
     reason: str
+
+    @strawberry.field(description="采纳 / 部分采纳 / 不予采纳 / … (the deployment's labels)")
+    async def disposition_label(self, info: ContextInfo) -> str:
+        return outcome_label(self.disposition, info.context.settings.disposition_labels)
 
 
 def _outcome(found: PublishedOutcome | None) -> CommentOutcome | None:
@@ -457,7 +461,7 @@ def _outcome(found: PublishedOutcome | None) -> CommentOutcome | None:
         return None
     return CommentOutcome(
         group_title=found.group_title,
-        disposition_label=OUTCOME_LABELS[Outcome(found.outcome)],
+        disposition=Outcome(found.outcome),
         reason=found.reason,
     )
 

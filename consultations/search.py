@@ -35,8 +35,9 @@ def comment_matches(query: str, dialect: str) -> ColumnElement[bool]:
         return document.op("@@")(func.plainto_tsquery(simple, " ".join(tokens)))
     # FTS5 query syntax: each token a quoted phrase (quotes doubled), all of them required.
     match = " ".join('"' + token.replace('"', '""') + '"' for token in tokens)
+    rowid: ColumnClause[int] = literal_column("rowid")
     matching = (
-        select(literal_column("rowid"))
+        select(rowid)
         .select_from(text("comments_fts"))
         .where(text("comments_fts MATCH :search_tokens").bindparams(search_tokens=match))
     )

@@ -16,6 +16,7 @@ from api.audit import Actor
 from api.db import transaction, utcnow
 from api.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from api.jobs import JobProgress, JobRun, claim_run, request_run
+from api.settings import Settings
 from consultations import permissions, service
 from consultations.dispositions import undecided_count
 from consultations.models import Disposition, Statement, StatementRendering, Status
@@ -98,7 +99,7 @@ async def generate_statement(ctx: dict[str, Any], run_id: int) -> str:
     progress = JobProgress.of_run(sessionmaker, run)
     consultation_id = int(run.params["consultation_id"])
     try:
-        statement = await _generate(sessionmaker, progress, run, consultation_id, ctx["settings"].timezone)
+        statement = await _generate(sessionmaker, progress, run, consultation_id, ctx["settings"])
     except Exception as error:
         await progress.fail(error)
         raise
@@ -114,7 +115,7 @@ async def _generate(
     progress: JobProgress,
     run: JobRun,
     consultation_id: int,
-    tz: str,
+    settings: Settings,
 ) -> Statement:
     async with sessionmaker() as session:
         await _snapshot_session(session)
@@ -130,14 +131,15 @@ async def _generate(
         facts = await read_facts(
             session,
             consultation_id,
-            tz=tz,
+            tz=settings.timezone,
             version=version,
             corrects_version=published.version if published else None,
             correction_note=run.params.get("correction_note", ""),
             generated_at=generated_at,
+            disposition_labels=settings.disposition_labels,
         )
     await progress.update(1, 4, message="rendering")
-    document = build_statement(facts, timezone=tz)
+    document = build_statement(facts, timezone=settings.timezone)
     renderings = render_all(document)
     await progress.update(2, 4, message="scanning")
     findings = [dataclasses.asdict(f) for f in scan_renderings(renderings)]

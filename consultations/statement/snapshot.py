@@ -53,7 +53,9 @@ async def _consultation_fact(session: AsyncSession, consultation: Consultation, 
         offline_channels=consultation.offline_channels,
         disclosure=consultation.disclosure,
         # The date only: the reviewer field may name a person, and the statement names nobody.
-        secrecy_review=f"已于{secrecy.reviewed_on.isoformat()}通过保密审查" if secrecy and secrecy.passed else "",
+        secrecy_review=f"已于{secrecy.reviewed_on.isoformat()}通过保密审查"
+        if secrecy and secrecy.passed
+        else "",
     )
 
 
@@ -66,6 +68,7 @@ async def read_facts(
     corrects_version: int | None = None,
     correction_note: str = "",
     generated_at: datetime | None = None,
+    disposition_labels: dict[str, str] | None = None,
 ) -> StatementFacts:
     """Every fact the statement states, read in the caller's transaction (make it a snapshot)."""
     consultation = await session.get_one(Consultation, consultation_id)
@@ -116,6 +119,7 @@ async def read_facts(
         corrects_version=corrects_version,
         correction_note=correction_note,
         generated_at=generated_at or utcnow(),
+        disposition_labels=dict(disposition_labels or {}),
     )
 
 

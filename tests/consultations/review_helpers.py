@@ -36,6 +36,10 @@ query($id: ID!, $kind: GroupKind, $search: String, $undecided: Boolean! = false)
 }"""
 
 
+# Personal data planted in the comments above; no published rendering may contain any of it.
+PLANTED_PERSONAL_DATA = ("13912345678", "王五", "wang.wu@example.com", "330102198001011234")
+
+
 @dataclass
 class ClosedConsultation:
     id: str
@@ -63,7 +67,10 @@ async def closed_consultation(
     closed.receipts[signed] = await comment(gql, citizens[3], cid, signed, third)
     own = "建议明确因自然灾害搬迁的审批时限，不超过三十个工作日。"
     closed.receipts[own] = await comment(gql, citizens[4], cid, own, articles[3]["id"])
-    whole = "办法整体可行，建议施行日期推迟半年，给基层留出准备时间。"
+    whole = (
+        "办法整体可行，建议施行日期推迟半年，给基层留出准备时间。"
+        "联系邮箱 wang.wu@example.com，身份证号330102198001011234。"
+    )
     closed.receipts[whole] = await comment(gql, citizens[4], cid, whole)
     letter = "我是王五，电话13912345678，建议增加宅基地有偿退出的补偿标准。"
     recorded = ok(
