@@ -115,6 +115,8 @@ class TreeMemory(threading.Thread):
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.peak_total_kib = 0
+        self.stage = "start"
+        self.peak_by_stage_kib: dict[str, int] = {}
         self.peak_child_hwm_kib: dict[int, int] = {}
         self._stop_event = threading.Event()
 
@@ -146,6 +148,7 @@ class TreeMemory(threading.Thread):
                     self.peak_child_hwm_kib.get(pid, 0), self._status(pid, "VmHWM")
                 )
             self.peak_total_kib = max(self.peak_total_kib, total)
+            self.peak_by_stage_kib[self.stage] = max(self.peak_by_stage_kib.get(self.stage, 0), total)
 
     def stop(self) -> None:
         self._stop_event.set()
@@ -182,10 +185,12 @@ def main() -> None:
 
     stages: dict[str, list[float]] = defaultdict(list)
 
+    memory = TreeMemory()
+
     def progress(stage: str, _done: int, _total: int) -> None:
         stages[stage].append(time.perf_counter())
+        memory.stage = stage
 
-    memory = TreeMemory()
     memory.start()
     start = time.perf_counter()
     result = aggregate(items, workers=args.workers, progress=progress, options=AggregationOptions())
@@ -211,6 +216,8 @@ def main() -> None:
             "self": round(rss["self"]),
             "pool_workers_sampled": [round(kib / 1024) for kib in memory.peak_child_hwm_kib.values()],
             "process_tree_sampled": round(memory.peak_total_kib / 1024),
+            # the stage is the last one that reported: "normalize" covers the LSH that follows it
+            "process_tree_by_stage": {k: round(v / 1024) for k, v in memory.peak_by_stage_kib.items()},
         },
         "campaigns": len(result.campaigns),
         "comments_in_campaigns": sum(len(c.members) for c in result.campaigns),

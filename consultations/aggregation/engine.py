@@ -7,11 +7,11 @@ Stages, reported through `progress(stage, done, total)`:
   topics     TF-IDF grouping per article (topics.py)
 
 `workers` is the number of processes that segment, this one included: with workers=2 one spawned pool
-worker helps while this process segments too, so the pool's start-up time is not lost.
+worker, started at the beginning so its start-up overlaps copy detection, segments beside this process.
 """
 
 import multiprocessing
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -66,12 +66,12 @@ def aggregate(
     report = progress or _no_progress
     _require_unique_ids(items)
     lexicon.load_lexicon(options.lexicon_dir)
-    copies = _copy_graph(items, options, report)
-    report("campaigns", 0, 1)
-    campaigns, distinct = _campaigns(copies, range(len(items)))
-    report("campaigns", 1, 1)
-    texts = [normalize(items[i].body, to_simplified=options.to_simplified) for i in distinct]
-    terms = segment(texts, workers=workers, lexicon_dir=options.lexicon_dir, progress=report)
+    with Segmenter(workers=workers, lexicon_dir=options.lexicon_dir) as segmenter:
+        copies = _copy_graph(items, options, report)
+        campaigns, distinct = _campaigns(copies, range(len(items)))
+        report("campaigns", 1, 1)
+        texts = [normalize(items[i].body, to_simplified=options.to_simplified) for i in distinct]
+        terms = segmenter.segment(texts, report)
     report("topics", 0, 1)
     matrix = term_matrix(terms)
     groups = group_topics(matrix, [items[i].article for i in distinct])
@@ -117,10 +117,11 @@ def aggregate_incremental(
     campaign_of_old = [group.key for group in old_campaigns for _ in group.members]
     everything = [member for group in old_campaigns for member in group.members]
     everything += [*earlier_singletons, *new_items]
-    distinct = _place_new_copies(
-        everything, len(everything) - len(new_items), campaign_of_old, result, options, report
-    )
-    _place_new_distinct([everything[i] for i in distinct], old_topics, result, workers, options, report)
+    with Segmenter(workers=workers, lexicon_dir=options.lexicon_dir) as segmenter:
+        distinct = _place_new_copies(
+            everything, len(everything) - len(new_items), campaign_of_old, result, options, report
+        )
+        _place_new_distinct([everything[i] for i in distinct], old_topics, result, segmenter, options, report)
     return result
 
 
@@ -134,7 +135,6 @@ def _place_new_copies(
 ) -> list[int]:
     """Fill the campaign joins, pairs and new campaigns; return the distinct new items (positions)."""
     copies = _copy_graph(everything, options, report, new_from=first_new)
-    report("campaigns", 0, 1)
     new_groups, links = _new_copy_groups(copies, first_new)
     new_campaigns: list[list[int]] = []
     distinct: list[int] = []
@@ -147,9 +147,13 @@ def _place_new_copies(
             for member in group:
                 result.campaign_pairs[everything[member].id] = everything[target].id
         elif len(group) > 1:
-            (campaign,), _ = _campaigns(copies, group)  # connected among themselves: one campaign
-            new_campaigns.append(campaign)
-            distinct.append(campaign[0])
+            copies_of_text = Counter(int(copies.first_copy[member]) for member in group)
+            representative = min(
+                group,
+                key=lambda m: (-copies_of_text[int(copies.first_copy[m])], int(copies.first_copy[m]), m),
+            )
+            new_campaigns.append([representative, *sorted(m for m in group if m != representative)])
+            distinct.append(representative)
         else:
             distinct.append(group[0])
     new_campaigns.sort(key=lambda members: (-len(members), min(members)))
@@ -162,14 +166,14 @@ def _place_new_distinct(
     distinct: list[TextItem],
     old_topics: list[ExistingGroup],
     result: IncrementalResult,
-    workers: int,
+    segmenter: "Segmenter",
     options: AggregationOptions,
     report: Progress,
 ) -> None:
     """Fill the topic joins and the new topics; earlier topic members and new items share one TF-IDF."""
     topic_items = [member for group in old_topics for member in group.members]
     texts = [normalize(item.body, to_simplified=options.to_simplified) for item in [*topic_items, *distinct]]
-    terms = segment(texts, workers=workers, lexicon_dir=options.lexicon_dir, progress=report)
+    terms = segmenter.segment(texts, report)
     report("topics", 0, 1)
     matrix = term_matrix(terms)
     topic_rows: list[list[int]] = []
@@ -212,6 +216,7 @@ def _copy_graph(
         bodies = [item.body for item in items[start : start + NORMALIZE_BATCH]]
         detector.add(skeletons(bodies, to_simplified=options.to_simplified))
         report("normalize", min(start + NORMALIZE_BATCH, total), total)
+    report("campaigns", 0, 1)
     return detector.graph(new_from=new_from)
 
 
@@ -296,33 +301,46 @@ def _best_earlier_copy(
     return min(candidates, key=lambda link: (link[1] >= campaign_count, -link[0], link[1]))[1]
 
 
-def segment(texts: Sequence[str], *, workers: int, lexicon_dir: Path | None, progress: Progress) -> list[str]:
-    """lexicon.terms of each text, space-separated, using `workers` processes (this one included)."""
-    chunks = _chunks(texts)
-    results: list[list[str]] = [[] for _ in chunks]
-    done = 0
-    progress("segment", 0, len(texts))
-    if workers <= 1 or len(chunks) < 2:
-        for number, (start, stop) in enumerate(chunks):
-            results[number] = lexicon.terms_joined(list(texts[start:stop]))
-            done += stop - start
-            progress("segment", done, len(texts))
-        return [terms for chunk in results for terms in chunk]
+class Segmenter:
+    """lexicon.terms over many texts with `workers` processes, this one included.
 
-    pool = ProcessPoolExecutor(
-        max_workers=workers - 1,
-        mp_context=multiprocessing.get_context("spawn"),  # fork is unsafe in a threaded/async parent
-        initializer=lexicon.load_lexicon_for_worker,
-        initargs=(str(lexicon_dir) if lexicon_dir else None,),
-    )
-    try:
+    The pool worker is started on creation, so its start-up (a new interpreter, jieba's dictionary,
+    the user dictionaries) overlaps the copy detection that runs here meanwhile. Spawned, not forked:
+    forking a threaded or async parent is unsafe.
+    """
+
+    def __init__(self, *, workers: int, lexicon_dir: Path | None) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        if workers > 1:
+            self._pool = ProcessPoolExecutor(
+                max_workers=workers - 1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=lexicon.load_lexicon_for_worker,
+                initargs=(str(lexicon_dir) if lexicon_dir else None,),
+            )
+            self._pool.submit(lexicon.stopwords)  # starts the worker now
+
+    def __enter__(self) -> "Segmenter":
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def segment(self, texts: Sequence[str], progress: Progress) -> list[str]:
+        """Space-separated terms of each text, in order."""
+        chunks = _chunks(texts)
+        results: list[list[str]] = [[] for _ in chunks]
         pending = deque(range(len(chunks)))  # this process takes from the front, the pool from the back
         in_flight: dict[Future[list[str]], int] = {}
+        done = 0
+        progress("segment", 0, len(texts))
         while pending or in_flight:
-            while pending and len(in_flight) < 2 * (workers - 1):
+            while self._pool is not None and len(pending) > 1 and len(in_flight) < 2 * (self.workers - 1):
                 number = pending.pop()
                 start, stop = chunks[number]
-                in_flight[pool.submit(lexicon.terms_joined, list(texts[start:stop]))] = number
+                in_flight[self._pool.submit(lexicon.terms_joined, list(texts[start:stop]))] = number
             if pending:
                 number = pending.popleft()
                 start, stop = chunks[number]
@@ -335,9 +353,13 @@ def segment(texts: Sequence[str], *, workers: int, lexicon_dir: Path | None, pro
                 results[number] = future.result()
                 done += chunks[number][1] - chunks[number][0]
             progress("segment", done, len(texts))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    return [terms for chunk in results for terms in chunk]
+        return [terms for chunk in results for terms in chunk]
+
+
+def segment(texts: Sequence[str], *, workers: int, lexicon_dir: Path | None, progress: Progress) -> list[str]:
+    """lexicon.terms of each text, space-separated, using `workers` processes (this one included)."""
+    with Segmenter(workers=workers, lexicon_dir=lexicon_dir) as segmenter:
+        return segmenter.segment(texts, progress)
 
 
 def _chunks(texts: Sequence[str]) -> list[tuple[int, int]]:

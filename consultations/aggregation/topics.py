@@ -7,9 +7,10 @@ document with the most neighbours becomes a centre and takes its unassigned neig
 finally each non-centre moves to its most similar centre. The representative is the medoid (the member
 closest to the topic's centroid); keywords are the centroid's heaviest terms.
 
-Terms present in more than COMMON_TERM_SHARE of an article's documents (e.g. "宅基地" in a homestead
-consultation) are left out of the similarity there: they say nothing about which topic a comment is
-in, and they would make the pair search quadratic.
+Terms present in more than COMMON_TERM_SHARE of an article's documents, and in more than
+COMMON_TERM_MIN_DOCUMENTS of them (e.g. "宅基地" in a large homestead consultation), are left out of
+the similarity there (not of the keywords): they say little about which sub-topic a comment is in, and
+they would make the pair search quadratic (Σ document-frequency² multiply-adds per article).
 """
 
 from collections.abc import Sequence
@@ -20,9 +21,9 @@ from scipy import sparse
 
 TOPIC_SIMILARITY = 0.3
 KEYWORDS_PER_TOPIC = 5
-COMMON_TERM_SHARE = 0.05
-COMMON_TERM_MIN_DOCUMENTS = 50  # below this many documents no term counts as common
-_ROW_CHUNK = 2000
+COMMON_TERM_SHARE = 0.02
+COMMON_TERM_MIN_DOCUMENTS = 500  # small consultations keep every term
+_ROW_CHUNK = 500  # rows per sparse product: bounds the memory of the partial similarities
 
 
 @dataclass
@@ -68,11 +69,8 @@ def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def _without_common_terms(rows: sparse.csr_matrix) -> sparse.csr_matrix:
-    count = rows.shape[0]
-    if count < COMMON_TERM_MIN_DOCUMENTS:
-        return rows
     document_frequency = np.bincount(rows.indices, minlength=rows.shape[1])
-    common = document_frequency > COMMON_TERM_SHARE * count
+    common = document_frequency > max(COMMON_TERM_SHARE * rows.shape[0], COMMON_TERM_MIN_DOCUMENTS)
     if not common.any():
         return rows
     kept = rows.copy()

@@ -2,6 +2,9 @@
 
 import random
 
+import pytest
+
+from consultations.aggregation import campaigns as campaign_detection
 from consultations.aggregation.engine import AggregationOptions, aggregate
 from consultations.aggregation.types import TextItem
 
@@ -66,7 +69,9 @@ def test_texts_without_letters_are_never_copies() -> None:
     assert _campaigns(["！！！", "！！！", "。。。"]) == []
 
 
-def test_a_large_campaign_among_many_texts() -> None:
+@pytest.mark.parametrize("all_pairs_up_to", [1000, 0], ids=["all pairs", "LSH bands"])
+def test_a_large_campaign_among_many_texts(all_pairs_up_to: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(campaign_detection, "ALL_PAIRS_MAX_TEXTS", all_pairs_up_to)
     rng = random.Random(7)
     bodies = [f"{FORM_LETTER}村民{number}号" for number in range(300)]
     # unrelated texts: random strings over 3,000 common characters
