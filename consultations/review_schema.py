@@ -25,7 +25,7 @@ from consultations.models import (
     Outcome,
     Statement,
 )
-from consultations.schema import CommentType, ContextInfo, _id
+from consultations.schema import CommentType, ContextInfo, gql_id, rows_by_id_loader
 from consultations.search import comment_matches
 from consultations.statement import publishing
 from consultations.statement.labels import outcome_label
@@ -63,7 +63,7 @@ class JobStatus:
     @classmethod
     def from_row(cls, run: JobRun) -> "JobStatus":
         return cls(
-            id=_id(run.id),
+            id=gql_id(run.id),
             job_name=run.job_name,
             status=run.status,
             progress_done=run.progress_done,
@@ -108,19 +108,19 @@ class DispositionType:
     @classmethod
     def from_row(cls, d: Disposition) -> "DispositionType":
         return cls(
-            id=_id(d.id),
-            group_id=_id(d.group_id) if d.group_id else None,
-            comment_id=_id(d.comment_id) if d.comment_id else None,
+            id=gql_id(d.id),
+            group_id=gql_id(d.group_id) if d.group_id else None,
+            comment_id=gql_id(d.comment_id) if d.comment_id else None,
             outcome=Outcome(d.outcome),
             reason=d.reason,
             standard_reason=d.standard_reason,
-            revised_article_id=_id(d.revised_article_id) if d.revised_article_id else None,
+            revised_article_id=gql_id(d.revised_article_id) if d.revised_article_id else None,
             revised_before=d.revised_before,
             revised_after=d.revised_after,
             status=DispositionStatus(d.status),
-            proposed_by=_id(d.proposed_by) if d.proposed_by else None,
+            proposed_by=gql_id(d.proposed_by) if d.proposed_by else None,
             proposed_at=d.proposed_at,
-            approved_by=_id(d.approved_by) if d.approved_by else None,
+            approved_by=gql_id(d.approved_by) if d.approved_by else None,
             approved_at=d.approved_at,
         )
 
@@ -171,6 +171,22 @@ def _group_stats_loader(info: ContextInfo) -> Any:
     return ctx.loader("group_stats", load)
 
 
+def _current_disposition_loader(info: ContextInfo) -> Any:
+    ctx = info.context
+
+    async def load(group_ids: list[int]) -> list[Disposition | None]:
+        async with ctx.session() as session:
+            rows = await session.scalars(
+                select(Disposition).where(
+                    Disposition.group_id.in_(group_ids), Disposition.status != DispositionStatus.SUPERSEDED
+                )
+            )
+            by_group = {row.group_id: row for row in rows}
+        return [by_group.get(group_id) for group_id in group_ids]
+
+    return ctx.loader("current_disposition", load)
+
+
 @strawberry.type(name="OpinionGroup")
 class OpinionGroupType:
     id: strawberry.ID
@@ -194,25 +210,19 @@ class OpinionGroupType:
     async def article_label(self, info: ContextInfo) -> str | None:
         if self.article_id is None:
             return None
-        async with info.context.session() as session:
-            return await session.scalar(select(Article.label).where(Article.id == int(self.article_id)))
+        article = await rows_by_id_loader(info, Article).load(int(self.article_id))
+        return article.label if article else None
 
     @strawberry.field(description="The representative comment (the medoid, or the campaign's original).")
     async def representative(self, info: ContextInfo) -> CommentType | None:
         if self.representative_id is None:
             return None
-        async with info.context.session() as session:
-            comment = await session.get(Comment, int(self.representative_id))
+        comment = await rows_by_id_loader(info, Comment).load(int(self.representative_id))
         return CommentType.from_row(comment) if comment else None
 
     @strawberry.field(description="The current disposition (proposed or approved), if any.")
     async def disposition(self, info: ContextInfo) -> DispositionType | None:
-        async with info.context.session() as session:
-            row = await session.scalar(
-                select(Disposition).where(
-                    Disposition.group_id == int(self.id), Disposition.status != DispositionStatus.SUPERSEDED
-                )
-            )
+        row = await _current_disposition_loader(info).load(int(self.id))
         return DispositionType.from_row(row) if row else None
 
     @strawberry.field(description="The group's comments, oldest first.")
@@ -231,14 +241,14 @@ class OpinionGroupType:
     @classmethod
     def from_row(cls, g: OpinionGroup) -> "OpinionGroupType":
         return cls(
-            id=_id(g.id),
-            consultation_id=_id(g.consultation_id),
+            id=gql_id(g.id),
+            consultation_id=gql_id(g.consultation_id),
             kind=GroupKind(g.kind),
-            article_id=_id(g.article_id) if g.article_id else None,
+            article_id=gql_id(g.article_id) if g.article_id else None,
             title=g.title,
             summary=g.summary,
             keywords=list(g.keywords or []),
-            representative_id=_id(g.representative_id) if g.representative_id else None,
+            representative_id=gql_id(g.representative_id) if g.representative_id else None,
             edited_by_staff=g.edited_by_staff,
         )
 
@@ -279,7 +289,7 @@ class StatementType:
     def from_row(cls, s: Statement) -> "StatementType":
         base = f"/statements/{s.consultation_id}/v{s.version}"
         return cls(
-            consultation_id=_id(s.consultation_id),
+            consultation_id=gql_id(s.consultation_id),
             version=s.version,
             status=s.status,
             corrects_version=s.corrects_version,
@@ -328,7 +338,7 @@ async def _decision_type(info: ContextInfo, consultation: Consultation) -> Decis
             return None
         changes = await decision.article_changes(session, consultation, found)
     return DecisionType(
-        consultation_id=_id(consultation.id),
+        consultation_id=gql_id(consultation.id),
         decided_on=found.decided_on,
         summary=found.summary,
         documents=[DecisionDocumentType(title=d["title"], url=d["url"]) for d in found.documents],
@@ -338,7 +348,7 @@ async def _decision_type(info: ContextInfo, consultation: Consultation) -> Decis
                 change=c.change,
                 before=c.before,
                 after=c.after,
-                disposition_ids=[_id(i) for i in c.disposition_ids],
+                disposition_ids=[gql_id(i) for i in c.disposition_ids],
                 group_titles=c.group_titles,
             )
             for c in changes

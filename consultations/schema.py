@@ -68,7 +68,7 @@ def comment_limits(settings: Settings) -> comments.CommentLimits:
     )
 
 
-def _id(value: int) -> strawberry.ID:
+def gql_id(value: int) -> strawberry.ID:
     return strawberry.ID(str(value))
 
 
@@ -91,7 +91,7 @@ def _articles_loader(info: ContextInfo) -> Any:
     return ctx.loader("articles_by_version", load)
 
 
-def _rows_by_id_loader(info: ContextInfo, model: Any) -> Any:
+def rows_by_id_loader(info: ContextInfo, model: Any) -> Any:
     ctx = info.context
 
     async def load(ids: list[int]) -> list[Any]:
@@ -152,7 +152,7 @@ class ArticleType:
     @classmethod
     def from_row(cls, article: Article) -> "ArticleType":
         return cls(
-            id=_id(article.id),
+            id=gql_id(article.id),
             position=article.position,
             label=article.label,
             heading=article.heading,
@@ -177,7 +177,7 @@ class DraftVersionType:
     @classmethod
     def from_row(cls, version: DraftVersion) -> "DraftVersionType":
         return cls(
-            id=_id(version.id),
+            id=gql_id(version.id),
             number=version.number,
             preamble=version.preamble,
             structure=version.structure,
@@ -200,8 +200,8 @@ class ReviewType:
     @classmethod
     def from_row(cls, review: Review) -> "ReviewType":
         return cls(
-            id=_id(review.id),
-            draft_version_id=_id(review.draft_version_id),
+            id=gql_id(review.id),
+            draft_version_id=gql_id(review.draft_version_id),
             kind=ReviewKind(review.kind),
             reviewer=review.reviewer,
             reviewed_on=review.reviewed_on,
@@ -272,19 +272,19 @@ class CommentType:
     async def article(self, info: ContextInfo) -> ArticleType | None:
         if self.article_id is None:
             return None
-        article = await _rows_by_id_loader(info, Article).load(int(self.article_id))
+        article = await rows_by_id_loader(info, Article).load(int(self.article_id))
         return ArticleType.from_row(article) if article else None
 
     @classmethod
     def from_row(cls, c: Comment) -> "CommentType":
         return cls(
-            id=_id(c.id),
+            id=gql_id(c.id),
             receipt_code=c.receipt_code,
             channel=Channel(c.channel),
             body=c.body,
-            article_id=_id(c.article_id) if c.article_id else None,
-            draft_version_id=_id(c.draft_version_id),
-            author_id=_id(c.author_id) if c.author_id else None,
+            article_id=gql_id(c.article_id) if c.article_id else None,
+            draft_version_id=gql_id(c.draft_version_id),
+            author_id=gql_id(c.author_id) if c.author_id else None,
             submitter_type=SubmitterType(c.submitter_type),
             submitter_name=c.submitter_name,
             submitter_contact=c.submitter_contact,
@@ -328,14 +328,14 @@ class ConsultationType:
 
     @strawberry.field
     async def unit(self, info: ContextInfo) -> str:
-        unit = await _rows_by_id_loader(info, Unit).load(int(self.unit_id))
+        unit = await rows_by_id_loader(info, Unit).load(int(self.unit_id))
         return unit.name if unit else ""
 
     @strawberry.field(description="The draft as it stands now.")
     async def draft(self, info: ContextInfo) -> DraftVersionType | None:
         if self.current_version_id is None:
             return None
-        version = await _rows_by_id_loader(info, DraftVersion).load(int(self.current_version_id))
+        version = await rows_by_id_loader(info, DraftVersion).load(int(self.current_version_id))
         return DraftVersionType.from_row(version) if version else None
 
     @strawberry.field(
@@ -408,7 +408,7 @@ class ConsultationType:
     def from_row(cls, c: Consultation) -> "ConsultationType":
         now = datetime.now(tz=c.closes_at.tzinfo) if c.closes_at else None
         return cls(
-            id=_id(c.id),
+            id=gql_id(c.id),
             title=c.title,
             kind=Kind(c.kind),
             kind_label=KIND_LABELS[Kind(c.kind)],
@@ -421,7 +421,7 @@ class ConsultationType:
             business_related=c.business_related,
             disclosure=Disclosure(c.disclosure),
             disclosure_reason=c.disclosure_reason,
-            unit_id=_id(c.unit_id),
+            unit_id=gql_id(c.unit_id),
             opens_at=c.opens_at,
             closes_at=c.closes_at,
             closing_date=c.closing_date,
@@ -441,7 +441,7 @@ class ConsultationType:
             accepting_comments=bool(
                 c.status == Status.OPEN and c.closes_at and now and (c.opens_at or now) <= now < c.closes_at
             ),
-            current_version_id=_id(c.current_version_id) if c.current_version_id else None,
+            current_version_id=gql_id(c.current_version_id) if c.current_version_id else None,
         )
 
 
@@ -491,7 +491,7 @@ class MyComment:
         status, status_label = _processing_status(consultation)
         return cls(
             receipt_code=comment.receipt_code,
-            consultation_id=_id(consultation.id),
+            consultation_id=gql_id(consultation.id),
             consultation_title=consultation.title,
             article_label=article_label,
             body=comment.body,
@@ -671,7 +671,7 @@ class ConsultationQuery:
         status, status_label = _processing_status(consultation)
         return CommentReceipt(
             receipt_code=comment.receipt_code,
-            consultation_id=_id(consultation.id),
+            consultation_id=gql_id(consultation.id),
             consultation_title=consultation.title,
             article_label=label,
             channel=Channel(comment.channel),
