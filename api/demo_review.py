@@ -69,7 +69,7 @@ OPINIONS = (
         "第四条",
         "评估机构如果由村里统一选，我们老百姓说不上话。建议每户都可以对评估结果申请复核，复核不收费，复核结果要书面告知。",
         Outcome.ADOPTED,
-        revised_after="被征收房屋的价值由具有相应资质的房地产价格评估机构评估确定。被征收人对评估结果有异议的，可以申请复核，复核不收取费用。",
+        revised_after="被征收房屋的价值由具有相应资质的房地产价格评估机构评估确定。评估机构由被征收人协商选定；协商不成的，通过公开摇号等随机方式确定。被征收人对评估结果有异议的，可以申请复核，复核不收取费用。",
     ),
     Opinion(
         "第四条", "摇号选评估机构要公开进行，请村民代表到场监督，摇号过程全程录像备查。", Outcome.ADOPTED
@@ -189,7 +189,13 @@ async def _open_and_collect(session: AsyncSession, settings: Settings, staff: di
         principal=approver,
         consultation_id=consultation.id,
         closing_date=None,
-        channels=[{"channel": "杭州市人民政府门户网站", "url": "https://www.hangzhou.gov.cn/demo/zhengshou"}],
+        channels=[
+            {
+                "channel": "杭州市人民政府门户网站",
+                "url": "https://www.hangzhou.gov.cn/demo/zhengshou",
+                "published_on": today - timedelta(days=40),  # the window is moved 40 days back below
+            }
+        ],
         calendar=service.holiday_calendar(settings.calendar_file),
         tz=settings.timezone,
     )

@@ -7,6 +7,7 @@
 """
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import AsyncIterator, Callable
@@ -54,7 +55,8 @@ def router(state: AppState) -> APIRouter:
             media_type=publishing.MEDIA_TYPES[fmt],
             headers={
                 "Content-Disposition": f'inline; filename="{filename}"',
-                "X-Content-SHA256": statement.content_sha256,
+                "X-Content-SHA256": hashlib.sha256(content).hexdigest(),  # this file
+                "X-Statement-SHA256": statement.content_sha256,  # the version: all five files
                 "Cache-Control": "public, max-age=86400, immutable"
                 if statement.status == "published"
                 else "no-store",
@@ -66,6 +68,8 @@ def router(state: AppState) -> APIRouter:
         if dataset not in EXPORTS or fmt not in ("csv", "ndjson"):
             raise HTTPException(404, "没有这种导出")
         principal = await _principal(state, request)
+        if principal is None:  # before any lookup, so nobody learns which consultations exist
+            raise HTTPException(401, "请先登录")
         async with state.sessionmaker() as session:
             consultation = await session.get(Consultation, consultation_id)
             if consultation is None:
@@ -74,7 +78,7 @@ def router(state: AppState) -> APIRouter:
         try:
             permissions.ensure(principal, "read_internal", path)
         except DomainError as error:
-            raise HTTPException(401 if principal is None else 403, error.message) from error
+            raise HTTPException(403, error.message) from error
         columns, query = EXPORTS[dataset]
         rows = _stream(state, query(consultation_id), columns, fmt)
         media_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"

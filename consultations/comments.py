@@ -31,7 +31,7 @@ from api.errors import (
 )
 from api.outbox import queue_notification
 from api.ratelimit import RateLimiter
-from consultations import permissions
+from consultations import permissions, service
 from consultations.deadlines import DEFAULT_TZ, today_in
 from consultations.models import (
     PUBLIC_STATUSES,
@@ -410,6 +410,7 @@ async def record_offline_comment(
         flagged_terms=flagged,
     )
     await _insert(session, comment)
+    await service.touch_review(session, consultation.id)
     await audit.record(
         session,
         actor=principal.actor,

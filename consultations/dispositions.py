@@ -113,6 +113,7 @@ async def set_disposition(
             raise InvalidInput("请填写修改后的条文", code="REVISED_TEXT_REQUIRED")
         revised_before = article.body
     await _supersede(session, subject)
+    await service.touch_review(session, consultation_id)
     disposition = Disposition(
         consultation_id=consultation_id,
         group_id=subject.group_id,
@@ -183,6 +184,7 @@ async def approve_dispositions(
     if consultation.status != Status.REVIEWING:
         raise InvalidTransition("只有在意见处理阶段才能批准处理意见", code="NOT_REVIEWING")
     now = utcnow()
+    await service.touch_review(session, consultation.id)
     for row in rows:
         if row.status != DispositionStatus.PROPOSED:
             raise InvalidTransition("该处理意见已批准或已被新的处理意见取代", code="DISPOSITION_NOT_PROPOSED")

@@ -137,6 +137,9 @@ class Consultation(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Bumped by every change a statement depends on after the window closes (late letters, group
+    # corrections, dispositions): a statement generated at an older revision is stale.
+    review_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class DraftVersion(Base):
@@ -291,6 +294,7 @@ class Statement(Base):
     corrects_version: Mapped[int | None] = mapped_column(Integer)
     correction_note: Mapped[str] = mapped_column(Text, default="")
     content_sha256: Mapped[str] = mapped_column(String(64))
+    review_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # of its facts
     figures: Mapped[Any] = mapped_column(JSON, default=dict)
     personal_data_findings: Mapped[Any] = mapped_column(JSON, default=list)
     generated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -16,7 +16,7 @@ ACTION_ROLES: dict[str, frozenset[str]] = {
     "withdraw": frozenset({Role.DRAFTER, Role.APPROVER}),
     "record_offline_comment": frozenset({Role.DRAFTER, Role.REVIEWER}),
     "moderate": frozenset({Role.DRAFTER, Role.REVIEWER}),
-    "organize_opinions": frozenset({Role.DRAFTER, Role.REVIEWER}),  # aggregation, groups, search, exports
+    "organize_opinions": frozenset({Role.DRAFTER, Role.REVIEWER}),  # aggregation and group corrections
     "propose_disposition": frozenset({Role.REVIEWER}),
     "approve_disposition": frozenset({Role.APPROVER}),
     "generate_statement": frozenset({Role.DRAFTER, Role.REVIEWER}),

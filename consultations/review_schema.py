@@ -16,6 +16,7 @@ from api.pagination import Connection, connection, decode_cursor, page_size
 from consultations import decision, dispositions, grouping, permissions, service
 from consultations.models import (
     Article,
+    Channel,
     Comment,
     Consultation,
     Disposition,
@@ -127,7 +128,7 @@ class DispositionType:
 
 @strawberry.type
 class ChannelCount:
-    channel: str
+    channel: Channel
     count: int
 
 
@@ -165,7 +166,9 @@ def _group_stats_loader(info: ContextInfo) -> Any:
                     .order_by(column, Comment.channel)
                 )
                 for group_id, channel, count in channels.all():
-                    stats[(kind.value, group_id)].channels.append(ChannelCount(channel=channel, count=count))
+                    stats[(kind.value, group_id)].channels.append(
+                        ChannelCount(channel=Channel(channel), count=count)
+                    )
         return [stats.get(key, GroupStats(comments=0, participants=0, channels=[])) for key in keys]
 
     return ctx.loader("group_stats", load)
@@ -443,7 +446,10 @@ class ReviewQuery:
             undecided_comments=undecided,
         )
 
-    @strawberry.field(description="Opinion groups, largest first (staff). `search` matches comment words.")
+    @strawberry.field(
+        description="Opinion groups in the order aggregation made them (staff). `search` matches "
+        "comment words; `undecidedOnly` lists topics without an approved disposition."
+    )
     async def opinion_groups(
         self,
         info: ContextInfo,
@@ -460,17 +466,18 @@ class ReviewQuery:
         first = page_size(first)
         filters = _group_filters(consultation.id, kind, article_id, whole_draft)
         async with info.context.session() as session:
-            if undecided_only:
+            if undecided_only:  # topics without an approved disposition (campaigns follow their topic)
                 decided = select(Disposition.group_id).where(
                     Disposition.status == DispositionStatus.APPROVED, Disposition.group_id.is_not(None)
                 )
-                filters.append(OpinionGroup.id.not_in(decided))
+                filters += [OpinionGroup.kind == GroupKind.TOPIC, OpinionGroup.id.not_in(decided)]
             if search:
                 condition = comment_matches(search, session.get_bind().dialect.name)
-                matching = select(Comment.topic_id).where(
-                    Comment.consultation_id == consultation.id, condition
+                hits = (Comment.consultation_id == consultation.id, condition)
+                filters.append(
+                    OpinionGroup.id.in_(select(Comment.topic_id).where(*hits))
+                    | OpinionGroup.id.in_(select(Comment.campaign_id).where(*hits))
                 )
-                filters.append(OpinionGroup.id.in_(matching))
             total = await session.scalar(select(func.count(OpinionGroup.id)).where(*filters)) or 0
             if cursor := decode_cursor(after):
                 filters.append(OpinionGroup.id > cursor)

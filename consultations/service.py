@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api import audit
@@ -116,6 +116,15 @@ async def get_visible(
     if consultation.status in PUBLIC_STATUSES or permissions.can(principal, "read_internal", path):
         return consultation
     return None
+
+
+async def touch_review(session: AsyncSession, consultation_id: int) -> None:
+    """Record that something a statement depends on has changed (see Consultation.review_revision)."""
+    await session.execute(
+        update(Consultation)
+        .where(Consultation.id == consultation_id)
+        .values(review_revision=Consultation.review_revision + 1)
+    )
 
 
 def transition(consultation: Consultation, action: str) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 from api.db import create_engine
-from api.model_registry import metadata
+from api.model_registry import compared_by_autogenerate, metadata
 
 config = context.config
 
@@ -17,6 +17,7 @@ def run_migrations(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=compared_by_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()

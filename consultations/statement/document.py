@@ -31,6 +31,19 @@ from consultations.statement.masking import KnownNames, mask_personal_data
 # A representative comment is quoted up to this length; the whole text stays in the dossier.
 QUOTE_MAX_CHARS = 300
 SUMMARY_MAX_CHARS = 80
+# How many topic groups the human-readable renderings (HTML, PDF, DOCX) list one by one. A consultation
+# with up to LISTED_GROUPS_MAX groups lists them all, as before; beyond that (a million comments can make
+# 150,000 groups, most of them one comment each) section 三 and the annex list the groups with at least
+# LISTED_MIN_COMMENTS comments, most shared first, up to LISTED_GROUPS_MAX in all, and sum up the rest of
+# each article in one line with its counts by outcome. Section 四 does the same with
+# LISTED_REJECTED_MAX rejected or partly adopted groups (rules F2: the widely shared ones, each with its
+# reason). The JSON and CSV renderings (open data) keep every group, and the JSON every comment.
+LISTED_GROUPS_MAX = 1000
+LISTED_REJECTED_MAX = 500
+LISTED_MIN_COMMENTS = 2
+# Section 四 sums up comments decided apart from their group by (outcome, reason), at most this many lines.
+SEPARATE_REASONS_MAX = 50
+OPEN_DATA_NOTE = "逐条处理情况见附件数据表（CSV/JSON）"
 ANNEX_COLUMNS = ("序号", "条款/主题", "意见摘要", "主体类型", "处理结果", "理由/修改")
 COMMENT_TABLE_COLUMNS = (
     "comment_id",
@@ -125,6 +138,14 @@ class StatementDocument:
     # The unit's own published contact details and URLs: the personal-data scan accepts phone numbers,
     # emails and addresses that appear verbatim in them (never names).
     trusted_texts: tuple[str, ...] = field(default=())
+    # The annex with one row per group, for the open data (JSON, CSV); None when it equals `annex`, which
+    # the human-readable renderings print and which is bounded (LISTED_GROUPS_MAX).
+    full_annex: Table | None = None
+
+    @property
+    def data_annex(self) -> Table:
+        """The annex as open data: every group, whatever the human-readable annex lists."""
+        return self.full_annex if self.full_annex is not None else self.annex
 
     def figures_json(self) -> dict[str, Any]:
         """The figures as plain JSON data (stored beside the renderings)."""
@@ -174,12 +195,27 @@ class _Builder:
         self.contact = mask_personal_data(contact, known_names=names, trusted=(contact,))
         urls = (part for channel in self.consultation.publication_channels for part in channel[:2])
         self.trusted = tuple(text for text in (self.contact, *urls) if text)
-        self.mask: Callable[[str], str] = lambda text: mask_personal_data(text, known_names=names)
+        # Masked once per distinct text: reasons and summaries repeat across thousands of groups.
+        masked: dict[str, str] = {}
+
+        def mask(text: str) -> str:
+            result = masked.get(text)
+            if result is None:
+                result = masked[text] = mask_personal_data(text, known_names=names)
+            return result
+
+        self.mask: Callable[[str], str] = mask
+        self.comments_of = {group_id: counts.comments for group_id, counts in figures.per_group.items()}
+        self.by_article = self._groups_by_article()
+        self.listed = _most_shared(
+            [group for _, groups in self.by_article for group in groups], self.comments_of, LISTED_GROUPS_MAX
+        )
 
     def build(self) -> StatementDocument:
         consultation = self.consultation
         generated_at = self.facts.generated_at or consultation.closes_at
         issued_on = self._local_date(generated_at)
+        annex, full_annex = self._annexes()
         sections = [self._overview(), self._overall(), self._main_comments(), self._not_adopted()]
         if self.facts.hearings:
             sections.append(self._hearings())
@@ -198,11 +234,12 @@ class _Builder:
             issued_on=issued_on,
             generated_at=generated_at,
             sections=numbered,
-            annex=self._annex(),
+            annex=annex,
             metadata=self._metadata(issued_on),
             figures=self.figures,
             comment_rows=self._comment_rows(),
             trusted_texts=self.trusted,
+            full_annex=full_annex,
         )
 
     # ---- 一、基本情况 -------------------------------------------------------------------------------------
@@ -289,11 +326,15 @@ class _Builder:
     # ---- 三、主要意见及采纳情况 ---------------------------------------------------------------------------
     def _main_comments(self) -> Section:
         blocks: list[Block] = []
-        for number, (article_id, groups) in enumerate(self._groups_by_article(), start=1):
+        for number, (article_id, groups) in enumerate(self.by_article, start=1):
             heading = "草案整体及其他" if article_id is None else self._article_title(article_id)
             blocks.append(Heading(f"（{chinese_ordinal(number)}）关于{heading}的意见"))
-            for index, group in enumerate(groups, start=1):
+            shown = [group for group in groups if self._is_listed(group)]
+            for index, group in enumerate(shown, start=1):
                 blocks.extend(self._group_blocks(index, group))
+            rest = [group for group in groups if not self._is_listed(group)]
+            if rest:
+                blocks.append(Paragraph(f"{'另有' if shown else '共收到'}{self._rest_summary(rest)}"))
         if not blocks:
             blocks.append(Paragraph("征求意见期间未收到意见。"))
         return Section("主要意见及采纳情况", tuple(blocks))
@@ -322,6 +363,30 @@ class _Builder:
             )
         return blocks
 
+    def _is_listed(self, group: GroupFact) -> bool:
+        return self.listed is None or group.id in self.listed
+
+    def _rest_summary(self, rest: list[GroupFact]) -> str:
+        """The unlisted groups of an article in one line: 个别意见N条（K组），其中采纳a条、…，逐条处理情况见…。"""
+        comments = sum(self.comments_of[group.id] for group in rest)
+        outcomes = self._rest_outcomes(rest)
+        return f"{self._rest_kind(rest)}{comments}条（{len(rest)}组），{outcomes}{OPEN_DATA_NOTE}。"
+
+    def _rest_kind(self, rest: list[GroupFact]) -> str:
+        return "个别意见" if all(self.comments_of[group.id] <= 1 for group in rest) else "其他意见"
+
+    def _rest_outcomes(self, rest: list[GroupFact]) -> str:
+        by_outcome: dict[str, int] = defaultdict(int)
+        for group in rest:
+            for count in self.figures.per_group[group.id].by_outcome:
+                by_outcome[count.key] += count.comments
+        parts = "、".join(
+            f"{outcome_label(outcome, self.labels)}{by_outcome[outcome]}条"
+            for outcome in Outcome
+            if by_outcome.get(outcome)
+        )
+        return f"其中{parts}，" if parts else ""
+
     def _overrides_note(self, group: GroupFact, counts: GroupFigures) -> str:
         others = [count for count in counts.by_outcome if count.key != group.disposition]
         if not others:
@@ -334,12 +399,15 @@ class _Builder:
         rejected = (Outcome.NOT_ADOPTED, Outcome.PARTLY_ADOPTED)
         groups = sorted(
             (group for group in self.facts.groups if group.disposition in rejected),
-            key=lambda g: (-self.figures.per_group[g.id].comments, g.id),
+            key=lambda g: (-self.comments_of[g.id], g.id),
         )
+        listed = _most_shared(groups, self.comments_of, LISTED_REJECTED_MAX)
+        shown = groups if listed is None else [group for group in groups if group.id in listed]
+        rest = [] if listed is None else [group for group in groups if group.id not in listed]
         blocks: list[Block] = []
         if groups:
             blocks.append(Paragraph("以下意见按提出条数由多到少排列，相对集中的意见列在前面。"))
-        for index, group in enumerate(groups, start=1):
+        for index, group in enumerate(shown, start=1):
             counts = self.figures.per_group[group.id]
             where = self._article_title(group.article_id) if group.article_id else WHOLE_DRAFT_LABEL
             blocks.append(
@@ -349,6 +417,19 @@ class _Builder:
                 )
             )
             blocks.append(Paragraph(f"理由：{_end_sentence(self.mask(group.reason.strip()))}"))
+        if rest:
+            comments = sum(self.comments_of[group.id] for group in rest)
+            per_outcome = "、".join(
+                f"{outcome_label(outcome, self.labels)}{number}组"
+                for outcome in rejected
+                if (number := sum(1 for group in rest if group.disposition == outcome))
+            )
+            blocks.append(
+                Paragraph(
+                    f"{'另有' if shown else '共有'}{self._rest_kind(rest)}{len(rest)}组（共{comments}条）"
+                    f"经研究{per_outcome}，各组理由见附件数据表（CSV/JSON）。"
+                )
+            )
 
         # Comments decided apart from their group (or outside any group), summarised by outcome and reason.
         groups_by_id = {group.id: group for group in self.facts.groups}
@@ -359,11 +440,26 @@ class _Builder:
             own_group = groups_by_id.get(comment.topic_id) if comment.topic_id is not None else None
             if own_group is None or own_group.disposition != comment.disposition:
                 separately[(comment.disposition, reason_for(comment, groups_by_id).strip())] += 1
-        for (outcome, reason), count in sorted(separately.items(), key=lambda item: (-item[1], item[0])):
+        lines = sorted(separately.items(), key=lambda item: (-item[1], item[0]))
+        for (outcome, reason), count in lines[:SEPARATE_REASONS_MAX]:
             blocks.append(
                 Paragraph(
                     f"另有{count}条意见经逐条研究{outcome_label(outcome, self.labels)}，"
                     f"理由：{_end_sentence(self.mask(reason))}"
+                )
+            )
+        if len(lines) > SEPARATE_REASONS_MAX:
+            remaining: dict[str, int] = defaultdict(int)
+            for (outcome, _), count in lines[SEPARATE_REASONS_MAX:]:
+                remaining[outcome] += count
+            parts = "、".join(
+                f"{outcome_label(outcome, self.labels)}{remaining[outcome]}条"
+                for outcome in rejected
+                if remaining.get(outcome)
+            )
+            blocks.append(
+                Paragraph(
+                    f"另有{sum(remaining.values())}条意见经逐条研究{parts}，理由各不相同，不再逐一列出。"
                 )
             )
         if not blocks:
@@ -411,29 +507,58 @@ class _Builder:
         return Section("联系方式及下一步工作", tuple(blocks))
 
     # ---- 附件、元数据、开放数据 ---------------------------------------------------------------------------
-    def _annex(self) -> Table:
-        rows = []
+    def _annexes(self) -> tuple[Table, Table | None]:
+        """The annex the human-readable renderings print (the listed groups, keeping their 序号 in the
+        full table, and one summary row per article for the rest) and, when that differs, the full
+        annex with every group for the open data."""
+        rows: list[tuple[str, ...]] = []
+        shown_rows: list[tuple[str, ...]] = []
         number = 0
-        for article_id, groups in self._groups_by_article():
+        for article_id, groups in self.by_article:
             where = WHOLE_DRAFT_LABEL if article_id is None else self._article_title(article_id)
+            rest = []
             for group in groups:
                 number += 1
-                counts = self.figures.per_group[group.id]
-                types = "、".join(f"{count.label}{count.comments}条" for count in counts.by_submitter_type)
-                change = _end_sentence(self.mask(group.reason.strip())) if group.reason.strip() else ""
-                if group.revised_after.strip():
-                    change += f"修改为：{self.mask(group.revised_after.strip())}"
-                rows.append(
+                row = self._annex_row(number, where, group)
+                rows.append(row)
+                if self._is_listed(group):
+                    shown_rows.append(row)
+                else:
+                    rest.append(group)
+            if rest:
+                comments = sum(self.comments_of[group.id] for group in rest)
+                outcomes = self._rest_outcomes(rest).removeprefix("其中").removesuffix("，")
+                shown_rows.append(
                     (
-                        str(number),
+                        "—",
                         where,
-                        _shorten(self._point(group), SUMMARY_MAX_CHARS),
-                        types or "—",
-                        outcome_label(group.disposition, self.labels),
-                        change or "—",
+                        f"{'另有' if len(rest) < len(groups) else ''}{self._rest_kind(rest)}"
+                        f"{comments}条（{len(rest)}组）",
+                        "—",
+                        outcomes or "—",
+                        f"{OPEN_DATA_NOTE}。",
                     )
                 )
-        return Table(ANNEX_COLUMNS, tuple(rows), caption="附件：意见采纳情况汇总表")
+        caption = "附件：意见采纳情况汇总表"
+        full = Table(ANNEX_COLUMNS, tuple(rows), caption=caption)
+        if self.listed is None:
+            return full, None
+        return Table(ANNEX_COLUMNS, tuple(shown_rows), caption=caption), full
+
+    def _annex_row(self, number: int, where: str, group: GroupFact) -> tuple[str, ...]:
+        counts = self.figures.per_group[group.id]
+        types = "、".join(f"{count.label}{count.comments}条" for count in counts.by_submitter_type)
+        change = _end_sentence(self.mask(group.reason.strip())) if group.reason.strip() else ""
+        if group.revised_after.strip():
+            change += f"修改为：{self.mask(group.revised_after.strip())}"
+        return (
+            str(number),
+            where,
+            _shorten(self._point(group), SUMMARY_MAX_CHARS),
+            types or "—",
+            outcome_label(group.disposition, self.labels),
+            change or "—",
+        )
 
     def _metadata(self, issued_on: date) -> tuple[tuple[str, str], ...]:
         c = self.consultation
@@ -488,7 +613,7 @@ class _Builder:
         return [
             (
                 article_id,
-                sorted(by_article[article_id], key=lambda g: (-self.figures.per_group[g.id].comments, g.id)),
+                sorted(by_article[article_id], key=lambda g: (-self.comments_of[g.id], g.id)),
             )
             for article_id in order
             if by_article.get(article_id)
@@ -520,6 +645,16 @@ class _Builder:
     def _local_date(self, moment: datetime) -> date:
         aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # stored times are UTC
         return aware.astimezone(self.zone).date()
+
+
+def _most_shared(groups: list[GroupFact], comments_of: dict[int, int], limit: int) -> set[int] | None:
+    """The ids of the groups to list one by one: None (all of them) when there are at most `limit`,
+    else the `limit` most shared groups with at least LISTED_MIN_COMMENTS comments (ties: lower id)."""
+    if len(groups) <= limit:
+        return None
+    shared = [group for group in groups if comments_of[group.id] >= LISTED_MIN_COMMENTS]
+    shared.sort(key=lambda group: (-comments_of[group.id], group.id))
+    return {group.id for group in shared[:limit]}
 
 
 def _submitter_names(facts: StatementFacts) -> KnownNames:

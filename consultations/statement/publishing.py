@@ -7,7 +7,7 @@ the SHA-256 of its content; a correction is a new version that names the version
 import dataclasses
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from api import audit
@@ -19,7 +19,7 @@ from api.jobs import JobProgress, JobRun, claim_run, request_run
 from api.settings import Settings
 from consultations import permissions, service
 from consultations.dispositions import undecided_count
-from consultations.models import Disposition, Statement, StatementRendering, Status
+from consultations.models import Consultation, Statement, StatementRendering, Status
 from consultations.statement.document import build_statement
 from consultations.statement.render import content_sha256, render_all
 from consultations.statement.scan import scan_renderings
@@ -50,11 +50,11 @@ async def _latest(
     return await session.scalar(query.order_by(Statement.version.desc()).limit(1))
 
 
-async def _ensure_all_decided(session: AsyncSession, consultation_id: int) -> None:
+async def _ensure_all_decided(session: AsyncSession, consultation_id: int, doing: str = "生成") -> None:
     missing = await undecided_count(session, consultation_id)
     if missing:
         raise InvalidTransition(
-            f"还有{missing}条意见没有经批准的处理意见，不能生成采纳情况说明",
+            f"还有{missing}条意见没有经批准的处理意见，不能{doing}采纳情况说明",
             code="DISPOSITIONS_INCOMPLETE",
             undecided=missing,
         )
@@ -128,6 +128,9 @@ async def _generate(
             else (latest.version + 1 if latest else 1)
         )
         generated_at = utcnow()
+        revision = await session.scalar(
+            select(Consultation.review_revision).where(Consultation.id == consultation_id)
+        )
         facts = await read_facts(
             session,
             consultation_id,
@@ -154,6 +157,7 @@ async def _generate(
         statement.corrects_version = facts.corrects_version
         statement.correction_note = facts.correction_note
         statement.content_sha256 = content_sha256(renderings)
+        statement.review_revision = revision or 0
         statement.figures = document.figures_json()
         statement.personal_data_findings = findings
         statement.generated_by = run.requested_by
@@ -201,14 +205,9 @@ async def publish_statement(
             f"个人信息检查发现{len(statement.personal_data_findings)}处可能的个人信息，不能公布",
             code="PERSONAL_DATA_FOUND",
         )
-    await _ensure_all_decided(session, consultation_id)
-    changed_at = await session.scalar(
-        select(func.max(func.coalesce(Disposition.approved_at, Disposition.proposed_at))).where(
-            Disposition.consultation_id == consultation_id
-        )
-    )
-    if changed_at is not None and changed_at > statement.generated_at:
-        raise Conflict("生成后处理意见又有变动，请重新生成后再公布", code="STATEMENT_STALE")
+    await _ensure_all_decided(session, consultation_id, doing="公布")
+    if consultation.review_revision != statement.review_revision:
+        raise Conflict("生成后意见、分组或处理意见又有变动，请重新生成后再公布", code="STATEMENT_STALE")
     statement.status, statement.published_by, statement.published_at = (
         "published",
         principal.user_id,

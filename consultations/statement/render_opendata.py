@@ -1,5 +1,5 @@
 """The statement as open data: JSON (the whole document, its figures and an anonymised per-comment table)
-and CSV (the annex table, UTF-8 with a byte-order mark so Excel opens it as UTF-8).
+and CSV (the annex table with every topic group, UTF-8 with a byte-order mark so Excel opens it as UTF-8).
 
 The per-comment table has no author, no text and no receipt code: comment id, article, topic group,
 campaign, channel, submitter type, disposition and lateness, enough for anyone to recount every figure.
@@ -40,7 +40,8 @@ def statement_json_data(document: StatementDocument) -> dict[str, Any]:
             {"title": section.title, "blocks": [_block(block) for block in section.blocks]}
             for section in document.sections
         ],
-        "annex": _block(document.annex),
+        # Every group, also when the human-readable annex lists only the most shared (document.py).
+        "annex": _block(document.data_annex),
         "metadata": [{"label": label, "value": value} for label, value in document.metadata],
         "figures": document.figures_json(),
         "labels": {
@@ -68,8 +69,8 @@ def render_csv(document: StatementDocument) -> bytes:
     buffer = io.StringIO()
     buffer.write(UTF8_BOM)
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(document.annex.columns)
-    writer.writerows(document.annex.rows)
+    writer.writerow(document.data_annex.columns)
+    writer.writerows(document.data_annex.rows)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -1,5 +1,6 @@
 """The review stage over GraphQL: aggregation, group corrections, dispositions, statement, decision."""
 
+import hashlib
 
 import pytest
 from sqlalchemy import distinct, func, select
@@ -326,7 +327,8 @@ async def test_from_dispositions_to_a_published_statement_and_the_decision(
     for download in public["downloads"]:
         response = await client.get(download["url"])
         assert response.status_code == 200, download
-        assert response.headers["x-content-sha256"] == draft["sha256"]
+        assert response.headers["x-statement-sha256"] == draft["sha256"]
+        assert response.headers["x-content-sha256"] == hashlib.sha256(response.content).hexdigest()
         text = extract_text(download["format"], response.content)
         assert "采纳情况的说明" in text.replace("\n", "") or download["format"] == "csv"
         assert [value for value in PLANTED_PERSONAL_DATA if value in text] == [], download["format"]
@@ -422,3 +424,18 @@ async def test_search_finds_groups_by_comment_words(gql, team, closed, run_jobs)
         error_code(await gql(GROUPS, {"id": closed.id, "search": "  "}, token=team.reviewer))
         == "SEARCH_INVALID"
     )
+
+
+async def test_a_change_after_generation_makes_the_draft_stale(gql, team, closed, run_jobs):
+    await aggregate(gql, run_jobs, team.reviewer, closed.id)
+    await _decide_everything(gql, team, closed.id)
+    ok(await gql(GENERATE, {"id": closed.id}, token=team.reviewer))
+    await run_jobs()
+    topics = await _topics(gql, team.reviewer, closed.id)
+    ok(await gql(RENAME, {"g": topics[0]["id"], "s": "生成之后改写的摘要"}, token=team.reviewer))
+    stale = await gql(PUBLISH_STATEMENT, {"id": closed.id, "v": 1}, token=team.approver)
+    assert error_code(stale) == "STATEMENT_STALE"
+    ok(await gql(GENERATE, {"id": closed.id}, token=team.reviewer))
+    await run_jobs()
+    published = ok(await gql(PUBLISH_STATEMENT, {"id": closed.id, "v": 1}, token=team.approver))
+    assert published["publishStatement"]["status"] == "published"
