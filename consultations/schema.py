@@ -37,6 +37,7 @@ from consultations.models import (
     Status,
     SubmitterType,
 )
+from consultations.search import comment_matches
 from consultations.statement.labels import outcome_label
 from consultations.text_rules import load_sensitive_words
 
@@ -371,6 +372,7 @@ class ConsultationType:
         after: str | None = None,
         moderation: Moderation | None = None,
         article_id: strawberry.ID | None = None,
+        search: str | None = strawberry.field(default=None, description="Words the comment must contain."),
     ) -> Connection[CommentType] | None:
         await self._require_internal(info)
         first = page_size(first)
@@ -381,6 +383,8 @@ class ConsultationType:
             filters.append(Comment.article_id == parse_id(article_id, "条款编号"))
         cursor = decode_cursor(after)
         async with info.context.session() as session:
+            if search is not None:
+                filters.append(comment_matches(search, session.get_bind().dialect.name))
             total = await session.scalar(select(func.count(Comment.id)).where(*filters)) or 0
             page_filters = [*filters, Comment.id < cursor] if cursor else filters
             rows = list(
