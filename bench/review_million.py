@@ -5,7 +5,7 @@
 Issue 3's target: 1,000,000 comments (≈85 % campaign copies, ≈200 characters each), from the closed
 consultation to a generated draft statement in ≤ 5 minutes on the 2-core machine, peak memory ≤ 4 GiB.
 
-Seeding (not timed). A PostgreSQL database `canyu_review_seed` is created, migrated with
+Seeding (not timed). A PostgreSQL database `canyu_review_seed_<comments>` is created, migrated with
 `api.migrate.upgrade` and filled: through the services a unit, a drafter, a reviewer and an approver, a
 consultation with a 20-article draft (the demo's homestead draft plus five articles), reviewed and
 published; then citizens and the comments by COPY (asyncpg `copy_records_to_table`), `VACUUM ANALYZE`,
@@ -70,7 +70,7 @@ sys.path.insert(0, str(BENCH))
 
 HOST = "127.0.0.1"
 PG_ADMIN_DSN = f"postgresql://postgres@{HOST}:5432/postgres"
-SEED_DB = "canyu_review_seed"
+SEED_DB = "canyu_review_seed_{comments}"  # one kept per corpus size
 BENCH_DB = "canyu_review_bench"
 PG_DSN = f"postgresql://postgres@{HOST}:5432/{{db}}"
 PG_URL = f"postgresql+asyncpg://postgres@{HOST}:5432/{{db}}"
@@ -78,16 +78,22 @@ PG_URL = f"postgresql+asyncpg://postgres@{HOST}:5432/{{db}}"
 TARGETS = {"seconds": 300.0, "peak_rss_gib": 4.0}
 UNIT_CODE = "bench-review"
 PASSWORD = "bench-pass-1"
-SEED_FORMAT = 1  # bump when the seeding changes, so an older seed database is not reused
+SEED_FORMAT = 2  # bump when the seeding changes, so an older seed database is not reused
 
-EXTRA_ARTICLES = """第十五条　乡镇人民政府、街道办事处应当将宅基地审批、巡查和处理情况纳入年度考核，每年向区、县（市）人民政府报告。
-第十六条　农村村民对宅基地审批决定不服的，可以依法申请行政复议或者提起行政诉讼。
-第十七条　村集体经济组织应当建立宅基地使用台账，如实记录宅基地的分配、使用、流转和退出情况。
-第十八条　有关部门及其工作人员在宅基地管理中滥用职权、玩忽职守、徇私舞弊的，依法给予处分；构成犯罪的，依法追究刑事责任。
-第十九条　历史遗留的宅基地问题，由区、县（市）人民政府根据实际情况制定处置办法，报市人民政府备案。
-第六章　附则
-第二十条　本办法自2027年1月1日起施行。
-"""
+EXTRA_ARTICLES = "\n".join(  # five more articles before the final one, so the draft has twenty
+    [
+        "第十五条　乡镇人民政府、街道办事处应当将宅基地审批、巡查和处理情况纳入年度考核，"
+        "每年向区、县（市）人民政府报告。",
+        "第十六条　农村村民对宅基地审批决定不服的，可以依法申请行政复议或者提起行政诉讼。",
+        "第十七条　村集体经济组织应当建立宅基地使用台账，如实记录宅基地的分配、使用、流转和退出情况。",
+        "第十八条　有关部门及其工作人员在宅基地管理中滥用职权、玩忽职守、徇私舞弊的，依法给予处分；"
+        "构成犯罪的，依法追究刑事责任。",
+        "第十九条　历史遗留的宅基地问题，由区、县（市）人民政府根据实际情况制定处置办法，报市人民政府备案。",
+        "第六章　附则",
+        "第二十条　本办法自2027年1月1日起施行。",
+        "",
+    ]
+)
 
 
 def log(message: str) -> None:
@@ -105,7 +111,8 @@ def review_clauses() -> list[str]:
     for name in ("pos.txt", "neg.txt"):
         for line in open(folder / name, encoding="utf-8"):
             clauses.update(c.strip() for c in re.split(r"[，。！？,.!?；;\s]+", line) if len(c.strip()) >= 4)
-    return sorted(clauses)
+    # Some reviews carry private-use characters (emoticons of a shop's font): no font has them.
+    return sorted(c for c in clauses if not re.search("[\ue000-\uf8ff]", c))
 
 
 def strung(opening: str, clauses: list[str], rng: random.Random, length: int = 200) -> str:
@@ -116,6 +123,42 @@ def strung(opening: str, clauses: list[str], rng: random.Random, length: int = 2
         parts.append(clause + rng.choice("，，，。！"))
         size += len(clause) + 1
     return "".join(parts)[: length + 15]
+
+
+def edited_copy(letter: str, rng: random.Random) -> str:
+    """A copy of a form letter as a citizen sends it: a few random edits (bench/aggregate.py's edits as
+    of bfaa883, kept here so that this corpus does not change when that benchmark's does)."""
+    from aggregate import CLOSINGS, GIVEN, GREETINGS, SURNAMES, SYNONYMS, VILLAGES
+
+    text = letter
+    for _ in range(rng.randint(1, 3)):
+        word = rng.choice([w for w in SYNONYMS if w in text] or [""])
+        if word:
+            text = text.replace(word, SYNONYMS[word], 1)
+    sentences = [s for s in text.replace("！", "。").split("。") if s]
+    if len(sentences) > 2 and rng.random() < 0.4:
+        i, j = rng.sample(range(len(sentences)), 2)
+        sentences[i], sentences[j] = sentences[j], sentences[i]
+    text = "。".join(sentences) + "。"
+    if rng.random() < 0.5:
+        text = rng.choice(GREETINGS) + text
+    if rng.random() < 0.6:
+        name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+        village = rng.choice(VILLAGES) + f"{rng.randint(1, 12)}组"
+        phone = f"1{rng.randint(30, 99)}{rng.randint(10_000_000, 99_999_999)}"
+        signature = rng.choice([f"{village}村民{name}", f"{name}，住{village}，电话{phone}", f"签名：{name}"])
+        text = text + signature if rng.random() < 0.8 else signature + "：" + text
+    text += rng.choice(CLOSINGS)
+    roll = rng.random()
+    if roll < 0.05:
+        text = text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"}).replace("，", ", ")
+    elif roll < 0.08:
+        import zhconv  # type: ignore[import-untyped]
+
+        text = zhconv.convert(text, "zh-tw")
+    elif roll < 0.12:
+        text = text.replace("，", " ").replace("。", " ")
+    return text
 
 
 class Corpus:
@@ -140,8 +183,6 @@ class Corpus:
         self.articles = articles
 
     def copy(self) -> tuple[str, int | None]:
-        from aggregate import edited_copy
-
         rng = self.rng
         number = rng.choices(range(len(self.letters)), weights=self.weights)[0]
         text = edited_copy(self.letters[number], rng)
@@ -196,7 +237,16 @@ def machine_info() -> dict[str, Any]:
     info["kernel"] = platform.release()
     info["python"] = platform.python_version()
     info["packages"] = {}
-    for package in ("sqlalchemy", "asyncpg", "jieba", "rjieba", "numpy", "scikit-learn", "fpdf2", "python-docx"):
+    for package in (
+        "sqlalchemy",
+        "asyncpg",
+        "jieba",
+        "rjieba",
+        "numpy",
+        "scikit-learn",
+        "fpdf2",
+        "python-docx",
+    ):
         try:
             info["packages"][package] = importlib.metadata.version(package)
         except importlib.metadata.PackageNotFoundError:
@@ -242,10 +292,9 @@ def migration_head() -> str:
     return str(ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head())
 
 
-async def seed_description() -> dict[str, Any] | None:
+async def seed_description(seed_db: str) -> dict[str, Any] | None:
     rows = await admin(
-        "SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database "
-        f"WHERE datname = '{SEED_DB}'"
+        f"SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = '{seed_db}'"
     )
     if not rows or not rows[0]["note"]:
         return None
@@ -254,6 +303,7 @@ async def seed_description() -> dict[str, Any] | None:
 
 async def seed_database(args: argparse.Namespace, wanted: dict[str, Any]) -> dict[str, Any]:
     """Create and fill the seed database (a closed consultation with its comments)."""
+    seed_db = SEED_DB.format(comments=args.comments)
     import asyncpg
 
     from api.accounts import service as accounts
@@ -266,9 +316,9 @@ async def seed_database(args: argparse.Namespace, wanted: dict[str, Any]) -> dic
     from consultations.models import Article
 
     started = time.perf_counter()
-    await admin(f"DROP DATABASE IF EXISTS {SEED_DB} WITH (FORCE)")
-    await admin(f"CREATE DATABASE {SEED_DB}")
-    url = PG_URL.format(db=SEED_DB)
+    await admin(f"DROP DATABASE IF EXISTS {seed_db} WITH (FORCE)")
+    await admin(f"CREATE DATABASE {seed_db}")
+    url = PG_URL.format(db=seed_db)
     await asyncio.to_thread(upgrade, url)
 
     engine = create_engine(url, pool_size=2)
@@ -288,7 +338,9 @@ async def seed_database(args: argparse.Namespace, wanted: dict[str, Any]) -> dic
         ("bench-approver", "批准人", Role.APPROVER),
     ):
 
-        async def make(session: Any, username: str = username, display: str = display, role: str = role) -> int:
+        async def make(
+            session: Any, username: str = username, display: str = display, role: str = role
+        ) -> int:
             user = await accounts.create_staff_user(
                 session, username=username, password=PASSWORD, display_name=display
             )
@@ -322,7 +374,9 @@ async def seed_database(args: argparse.Namespace, wanted: dict[str, Any]) -> dic
         )
     )
     cid = consultation.id
-    version = await step(lambda s: service.import_draft(s, principal=drafter, consultation_id=cid, text=draft))
+    version = await step(
+        lambda s: service.import_draft(s, principal=drafter, consultation_id=cid, text=draft)
+    )
     await step(lambda s: service.submit_for_review(s, principal=drafter, consultation_id=cid))
     today = date.today()
     for kind in ("legality", "secrecy"):
@@ -364,12 +418,20 @@ async def seed_database(args: argparse.Namespace, wanted: dict[str, Any]) -> dic
     rng = corpus.rng
     online_share = 0.9
     citizens = max(1, int(args.comments * online_share * 0.95))
-    connection = await asyncpg.connect(PG_DSN.format(db=SEED_DB))
+    connection = await asyncpg.connect(PG_DSN.format(db=seed_db))
     try:
         now = datetime.now(UTC).replace(tzinfo=None)
         await connection.copy_records_to_table(
             "users",
-            columns=["kind", "phone", "display_name", "password_hash", "verified_at", "is_active", "created_at"],
+            columns=[
+                "kind",
+                "phone",
+                "display_name",
+                "password_hash",
+                "verified_at",
+                "is_active",
+                "created_at",
+            ],
             records=(
                 ("citizen", f"1{380_000_0000 + n}", "", "!bench-no-login", now, True, now)
                 for n in range(citizens)
@@ -437,7 +499,9 @@ async def seed_database(args: argparse.Namespace, wanted: dict[str, Any]) -> dic
     finally:
         await connection.close()
     await step(
-        lambda s: service.close_consultation(s, principal=approver, consultation_id=cid, reason="基准测试：提前结束")
+        lambda s: service.close_consultation(
+            s, principal=approver, consultation_id=cid, reason="基准测试：提前结束"
+        )
     )
     await engine.dispose()
     facts = {
@@ -452,7 +516,7 @@ async def seed_database(args: argparse.Namespace, wanted: dict[str, Any]) -> dic
         "seed_seconds": round(time.perf_counter() - started, 1),
     }
     note = json.dumps(facts).replace("'", "''")
-    await admin(f"COMMENT ON DATABASE {SEED_DB} IS '{note}'")
+    await admin(f"COMMENT ON DATABASE {seed_db} IS '{note}'")
     return facts
 
 
@@ -466,17 +530,18 @@ async def prepare(args: argparse.Namespace) -> dict[str, Any]:
         "seed": args.seed,
         "migration_head": migration_head(),
     }
-    existing = await seed_description()
+    seed_db = SEED_DB.format(comments=args.comments)
+    existing = await seed_description(seed_db)
     if args.reseed or existing is None or {k: existing.get(k) for k in wanted} != wanted:
-        log(f"seeding {args.comments} comments into {SEED_DB} (not timed)")
+        log(f"seeding {args.comments} comments into {seed_db} (not timed)")
         facts = await seed_database(args, wanted)
         log(f"seeded in {facts['seed_seconds']} s")
     else:
         facts = existing
-        log(f"reusing {SEED_DB} (seeded in {facts['seed_seconds']} s)")
+        log(f"reusing {seed_db} (seeded in {facts['seed_seconds']} s)")
     started = time.perf_counter()
     await admin(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-    await admin(f"CREATE DATABASE {BENCH_DB} TEMPLATE {SEED_DB}")
+    await admin(f"CREATE DATABASE {BENCH_DB} TEMPLATE {seed_db}")
     log(f"copied to {BENCH_DB} in {time.perf_counter() - started:.1f} s")
     return facts
 
@@ -580,7 +645,7 @@ class Timings:
 
 def instrument(timings: Timings) -> None:
     """Time the steps inside the jobs without changing them: wrap the functions they call."""
-    from consultations import grouping, jobs
+    from consultations import grouping
     from consultations.aggregation import engine
     from consultations.statement import publishing
 
@@ -690,6 +755,13 @@ async def measure(args: argparse.Namespace, facts: dict[str, Any]) -> dict[str, 
         "comments_without_topic": ungrouped,
     }
 
+    if args.until == "aggregation":
+        out["peak_rss_mib"] = rusage_mib()
+        out["steps"], out["engine_stages"] = timings.seconds, timings.engine_stages
+        out["rss_after_step_mib"] = timings.rss_after
+        await engine.dispose()
+        return out
+
     # (b) dispositions: staff's manual work, one mutation per topic, then approvals in batches.
     rng = random.Random(args.seed)
     started = time.perf_counter()
@@ -768,59 +840,80 @@ def child_main(args: argparse.Namespace) -> None:
 
 
 def verdicts(measured: dict[str, Any]) -> dict[str, Any]:
-    target_seconds = measured["aggregation"]["seconds"] + measured["statement"]["seconds"]
     peak = measured["peak_rss_mib"]
     worst = max(peak["self"], peak["children"], measured["peak_live_sum_mib"]) / 1024
-    return {
-        "closed_to_statement_seconds": {
-            "value": round(target_seconds, 1),
+    out: dict[str, Any] = {}
+    if "statement" in measured:
+        seconds = measured["aggregation"]["seconds"] + measured["statement"]["seconds"]
+        out["closed_to_statement_seconds"] = {
+            "value": round(seconds, 1),
             "target": f"<= {TARGETS['seconds']:.0f}",
-            "pass": target_seconds <= TARGETS["seconds"],
-        },
-        "peak_memory_gib": {
-            "value": round(worst, 2),
-            "target": f"<= {TARGETS['peak_rss_gib']:.0f}",
-            "pass": worst <= TARGETS["peak_rss_gib"],
-        },
+            "pass": seconds <= TARGETS["seconds"],
+        }
+    else:  # stopped after aggregation: that alone already over the budget fails it
+        seconds = measured["aggregation"]["seconds"]
+        out["aggregation_seconds_alone"] = {
+            "value": round(seconds, 1),
+            "target": f"<= {TARGETS['seconds']:.0f} (with the statement)",
+            "pass": False if seconds > TARGETS["seconds"] else None,
+        }
+    out["peak_memory_gib"] = {
+        "value": round(worst, 2),
+        "target": f"<= {TARGETS['peak_rss_gib']:.0f}",
+        "pass": worst <= TARGETS["peak_rss_gib"],
     }
+    return out
 
 
 def markdown(results: dict[str, Any]) -> str:
     m = results["measured"]
-    d = m["dispositions"]
     steps = m["steps"]
     engine_stages = ", ".join(f"{k} {v} s" for k, v in m["engine_stages"].items())
-    rows = [
+    rows: list[tuple[str, Any]] = [
         ("aggregation (request + run_aggregation job)", m["aggregation"]["seconds"]),
         ("  load_inputs", steps.get("load_inputs")),
         (f"  engine ({engine_stages})", steps.get("engine")),
         ("  store_result", steps.get("store_result")),
-        (f"dispositions: propose {d['groups']} topics (set_disposition each)", d["propose_seconds"]),
-        (f"dispositions: approve (approve_dispositions, {d['approve_batch']} per call)", d["approve_seconds"]),
-        ("statement (request_generation + generate_statement job)", m["statement"]["seconds"]),
-        ("  request_generation (undecided check)", m["statement"]["request_seconds"]),
-        ("  read_facts", steps.get("read_facts")),
-        ("  build_statement", steps.get("build_statement")),
-        ("  render_all", steps.get("render_all")),
-        ("  scan_renderings", steps.get("scan_renderings")),
     ]
-    total = m["aggregation"]["seconds"] + m["statement"]["seconds"]
-    rows += [
-        ("**closed → draft statement (aggregation + statement)**", round(total, 1)),
-        ("total including the scripted dispositions", round(total + d["propose_seconds"] + d["approve_seconds"], 1)),
-    ]
+    if "dispositions" in m:
+        d = m["dispositions"]
+        rows += [
+            (f"dispositions: propose {d['groups']} topics (set_disposition each)", d["propose_seconds"]),
+            (
+                f"dispositions: approve (approve_dispositions, {d['approve_batch']} per call)",
+                d["approve_seconds"],
+            ),
+        ]
+    if "statement" in m:
+        d = m["dispositions"]
+        total = m["aggregation"]["seconds"] + m["statement"]["seconds"]
+        rows += [
+            ("statement (request_generation + generate_statement job)", m["statement"]["seconds"]),
+            ("  request_generation (undecided check)", m["statement"]["request_seconds"]),
+            ("  read_facts", steps.get("read_facts")),
+            ("  build_statement", steps.get("build_statement")),
+            ("  render_all", steps.get("render_all")),
+            ("  scan_renderings", steps.get("scan_renderings")),
+            ("**closed → draft statement (aggregation + statement)**", round(total, 1)),
+            (
+                "total including the scripted dispositions",
+                round(total + d["propose_seconds"] + d["approve_seconds"], 1),
+            ),
+        ]
     lines = ["| Stage | Wall s |", "|---|---:|", *(f"| {name} | {value} |" for name, value in rows)]
     peak = m["peak_rss_mib"]
     lines += [
         "",
-        f"Peak RSS: this process {peak['self']} MiB (RUSAGE_SELF), largest pool worker {peak['children']} MiB "
+        f"Peak RSS: this process {peak['self']} MiB (RUSAGE_SELF), "
+        f"largest pool worker {peak['children']} MiB "
         f"(RUSAGE_CHILDREN), largest live sum {m['peak_live_sum_mib']} MiB.",
         "",
         "| Target | Value | Target | Result |",
         "|---|---:|---|---|",
     ]
     for name, v in results["verdicts"].items():
-        lines.append(f"| {name} | {v['value']} | {v['target']} | {'PASS' if v['pass'] else 'FAIL'} |")
+        result = "—" if v["pass"] is None else ("PASS" if v["pass"] else "FAIL")
+        lines.append(f"| {name} | {v['value']} | {v['target']} | {result} |")
     return "\n".join(lines)
 
 
@@ -834,6 +927,12 @@ def main() -> int:
         "--workers", type=int, default=0, help="CANYU_AGGREGATION_WORKERS (0: the default, one per CPU)"
     )
     parser.add_argument("--approve-batch", type=int, default=200, help="dispositions per approval")
+    parser.add_argument(
+        "--until",
+        choices=["seed", "aggregation", "statement"],
+        default="statement",
+        help="stop after this stage (development: seed only, or aggregation only)",
+    )
     parser.add_argument("--reseed", action="store_true", help="seed again even if the seed database matches")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # the child process
     parser.add_argument("--facts", help=argparse.SUPPRESS)
@@ -859,6 +958,8 @@ def main() -> int:
         results["machine"]["postgresql"] = asyncio.run(admin("SELECT version()"))[0][0]
     facts = asyncio.run(prepare(args))
     results["seed"] = facts
+    if args.until == "seed":
+        return 0
     busy = machine_busy()
     results["machine_before"] = {"busy_share": round(busy, 2), "load_average": load_average()}
     log(f"machine {busy:.0%} busy, load {load_average()}; measuring in a child process")
@@ -866,7 +967,8 @@ def main() -> int:
     output = RESULTS / f".review-million-{timestamp}-measured.json"
     facts_file.write_text(json.dumps(facts))
     command = [sys.executable, __file__, "--measure", "--facts", str(facts_file), "--output", str(output)]
-    command += ["--workers", str(args.workers), "--approve-batch", str(args.approve_batch), "--seed", str(args.seed)]
+    command += ["--workers", str(args.workers), "--approve-batch", str(args.approve_batch)]
+    command += ["--seed", str(args.seed), "--until", args.until]
     cpu_before = os.times()
     subprocess.run(command, check=True, cwd=ROOT)
     cpu_after = os.times()

@@ -10,13 +10,27 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import String, case, cast, func, literal, select, update
+from sqlalchemy import (
+    ARRAY,
+    Integer,
+    String,
+    Table,
+    bindparam,
+    case,
+    cast,
+    func,
+    insert,
+    literal,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql import ColumnElement
 
 from api import audit
 from api.accounts.permissions import Principal
-from api.db import utcnow
+from api.db import is_postgresql, utcnow
 from api.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from api.jobs import ACTIVE_STATUSES, JobRun, request_run
 from consultations import permissions, service
@@ -38,6 +52,7 @@ from consultations.models import (
 
 GROUPING_STATUSES = frozenset({Status.CLOSED, Status.REVIEWING})
 ID_CHUNK = 5000  # ids per IN list: well under SQLite's bound-parameter limit
+LOAD_BATCH = 20_000  # comment rows fetched at a time when reading them all
 
 
 def participant_key() -> ColumnElement[str]:
@@ -75,59 +90,67 @@ class AggregationInputs:
     earlier_singletons: list[TextItem]
 
 
-def _item(row: Any) -> TextItem:
-    return TextItem(
-        id=str(row.id),
-        body=row.body,
-        article=str(row.article_id) if row.article_id else None,
-        author=row.participant,
-    )
-
-
 async def load_inputs(session: AsyncSession, consultation_id: int) -> AggregationInputs:
     """Read the comments still without a group, and the groups (with their texts) they may join."""
-    rows = (
+    groups = (
         await session.execute(
             select(
-                Comment.id,
-                Comment.body,
-                Comment.article_id,
-                Comment.campaign_id,
-                Comment.topic_id,
-                participant_key().label("participant"),
+                OpinionGroup.id, OpinionGroup.kind, OpinionGroup.article_id, OpinionGroup.representative_id
             )
-            .where(Comment.consultation_id == consultation_id)
-            .order_by(Comment.id)
+            .where(OpinionGroup.consultation_id == consultation_id, OpinionGroup.retired_at.is_(None))
+            .order_by(OpinionGroup.id)
         )
     ).all()
-    groups = (
-        await session.scalars(
-            select(OpinionGroup).where(
-                OpinionGroup.consultation_id == consultation_id, OpinionGroup.retired_at.is_(None)
-            )
-        )
-    ).all()
-    by_id = {row.id: row for row in rows}
     campaign_reps = {g.representative_id for g in groups if g.kind == GroupKind.CAMPAIGN}
+    article_key: dict[int | None, str | None] = {None: None}  # one string per article, shared
+    rep_items: dict[int, TextItem] = {}
     topic_members: dict[int, list[TextItem]] = {}
-    new_items, earlier_singletons = [], []
-    for row in rows:
-        if row.topic_id is None and row.campaign_id is None:
-            new_items.append(_item(row))
-        elif row.campaign_id is None:
-            earlier_singletons.append(_item(row))
-        if row.topic_id is not None and (row.campaign_id is None or row.id in campaign_reps):
-            topic_members.setdefault(row.topic_id, []).append(_item(row))
+    new_items: list[TextItem] = []
+    earlier_singletons: list[TextItem] = []
+    # Streamed in batches: a million comments are never all held as rows as well as items.
+    rows = await session.stream(
+        select(
+            Comment.id,
+            Comment.body,
+            Comment.article_id,
+            Comment.campaign_id,
+            Comment.topic_id,
+            participant_key().label("participant"),
+        )
+        .where(Comment.consultation_id == consultation_id)
+        .order_by(Comment.id)
+        .execution_options(yield_per=LOAD_BATCH)
+    )
+    async for partition in rows.partitions():
+        for comment_id, body, article_id, campaign_id, topic_id, participant in partition:
+            if article_id not in article_key:
+                article_key[article_id] = str(article_id)
+            item = TextItem(
+                id=str(comment_id), body=body, article=article_key[article_id], author=participant
+            )
+            if topic_id is None and campaign_id is None:
+                new_items.append(item)
+            elif campaign_id is None:
+                earlier_singletons.append(item)
+            if topic_id is not None and (campaign_id is None or comment_id in campaign_reps):
+                topic_members.setdefault(topic_id, []).append(item)
+            if comment_id in campaign_reps:
+                rep_items[comment_id] = item
     existing = []
     for group in groups:
-        article = str(group.article_id) if group.article_id else None
-        if group.kind == GroupKind.CAMPAIGN and group.representative_id in by_id:
-            members: tuple[TextItem, ...] = (_item(by_id[group.representative_id]),)
+        if group.kind == GroupKind.CAMPAIGN:
+            rep = rep_items.get(group.representative_id)
+            members: tuple[TextItem, ...] = (rep,) if rep is not None else ()
         else:
             members = tuple(topic_members.get(group.id, ()))
         if members:
             existing.append(
-                ExistingGroup(key=str(group.id), kind=group.kind, article=article, members=members)
+                ExistingGroup(
+                    key=str(group.id),
+                    kind=group.kind,
+                    article=str(group.article_id) if group.article_id else None,
+                    members=members,
+                )
             )
     return AggregationInputs(new_items, existing, earlier_singletons)
 
@@ -148,73 +171,207 @@ async def _new_group(
     return group
 
 
+CAMPAIGN_TITLE = "相同或相近意见（联名/模板）"
+UPDATE_CHUNK = 50_000  # rows per bulk UPDATE statement
+
+
+async def _column_of(session: AsyncSession, column: Any, ids: Iterable[int]) -> dict[int, Any]:
+    """One column of many comments, by id, in a few queries."""
+    found: dict[int, Any] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        rows = await session.execute(select(Comment.id, column).where(Comment.id.in_(chunk)))
+        found.update((row[0], row[1]) for row in rows)
+    return found
+
+
+async def _insert_groups(
+    session: AsyncSession, consultation_id: int, kind: str, rows: Sequence[dict[str, Any]]
+) -> list[int]:
+    """Insert groups of one kind in bulk (each with its representative's article); return their ids in
+    the order of `rows`. A comment represents at most one group of a kind, so ids are matched back by
+    representative (RETURNING promises no order)."""
+    if not rows:
+        return []
+    articles = await _column_of(session, Comment.article_id, (row["representative_id"] for row in rows))
+    now = utcnow()
+    values = [
+        {
+            "consultation_id": consultation_id,
+            "kind": kind,
+            "article_id": articles.get(row["representative_id"]),
+            "title": "",
+            "summary": "",
+            "keywords": [],
+            "edited_by_staff": False,
+            "created_at": now,
+            **row,
+        }
+        for row in rows
+    ]
+    table: Table = OpinionGroup.__table__  # type: ignore[assignment]
+    # executemany with RETURNING: SQLAlchemy sends it as few multi-row INSERTs ("insertmanyvalues").
+    inserted = await session.execute(insert(table).returning(table.c.id, table.c.representative_id), values)
+    id_of = {representative: group_id for group_id, representative in inserted}
+    if len(id_of) != len(rows):
+        raise ValueError("a comment represents two groups of the same kind")
+    return [id_of[row["representative_id"]] for row in rows]
+
+
+class _Placements:
+    """The group columns to write per comment, collected in Python and written in bulk at the end; a
+    later placement of a comment overrides an earlier one, column by column."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, dict[int, int | None]] = {"campaign_id": {}, "topic_id": {}}
+
+    def place(self, ids: Sequence[int], **values: int | None) -> None:
+        for column, value in values.items():
+            self.columns[column].update(dict.fromkeys(ids, value))
+
+    async def write(self, session: AsyncSession) -> None:
+        campaigns, topics = self.columns["campaign_id"], self.columns["topic_id"]
+        both = sorted(campaigns.keys() & topics.keys())
+        groups: list[tuple[tuple[str, ...], list[int], list[list[int | None]]]] = [
+            (("campaign_id", "topic_id"), both, [[campaigns[i] for i in both], [topics[i] for i in both]]),
+        ]
+        for column, values in (("campaign_id", campaigns), ("topic_id", topics)):
+            only = sorted(values.keys() - set(both))
+            groups.append(((column,), only, [[values[i] for i in only]]))
+        for columns, ids, arrays in groups:
+            for start in range(0, len(ids), UPDATE_CHUNK):
+                end = start + UPDATE_CHUNK
+                await _bulk_update(session, columns, ids[start:end], [array[start:end] for array in arrays])
+
+
+async def _bulk_update(
+    session: AsyncSession, columns: tuple[str, ...], ids: list[int], arrays: list[list[int | None]]
+) -> None:
+    """Set `columns` of the comments `ids` to the values in `arrays` (one list per column)."""
+    if is_postgresql(session):
+        # One statement joining arrays of values: far fewer round trips than an UPDATE per group.
+        assignments = ", ".join(f"{column} = v.{column}" for column in columns)
+        unnests = ", ".join(f"unnest(CAST(:{column} AS INTEGER[])) AS {column}" for column in columns)
+        await session.execute(
+            text(
+                f"UPDATE comments SET {assignments} "
+                f"FROM (SELECT unnest(CAST(:ids AS INTEGER[])) AS id, {unnests}) AS v "
+                "WHERE comments.id = v.id"
+            ).bindparams(*(bindparam(name, type_=ARRAY(Integer)) for name in ("ids", *columns))),
+            {"ids": ids, **dict(zip(columns, arrays, strict=True))},
+        )
+    else:  # SQLite: an executemany UPDATE by primary key
+        await session.execute(
+            update(Comment),
+            [
+                {"id": i, **dict(zip(columns, values, strict=True))}
+                for i, *values in zip(ids, *arrays, strict=True)
+            ],
+        )
+
+
 async def store_result(
     session: AsyncSession, consultation_id: int, result: AggregationResult | IncrementalResult
 ) -> dict[str, int]:
     """Write an aggregation result in one transaction; only comments still without a group are placed."""
     fresh = result if isinstance(result, AggregationResult) else result.new
     counts = {"campaigns": 0, "topics": 0, "joined": 0}
+    placements = _Placements()
+    topic_ids = await _insert_groups(
+        session,
+        consultation_id,
+        GroupKind.TOPIC,
+        [
+            {
+                "representative_id": int(topic.representative),
+                "title": _title(topic.keywords),
+                "keywords": list(topic.keywords),
+            }
+            for topic in fresh.topics
+        ],
+    )
     topic_of: dict[int, int] = {}  # distinct comment id -> its topic id
-    for topic in fresh.topics:
-        group = await _new_group(
-            session,
-            consultation_id,
-            GroupKind.TOPIC,
-            int(topic.representative),
-            title=_title(topic.keywords),
-            keywords=list(topic.keywords),
-        )
+    for topic, group_id in zip(fresh.topics, topic_ids, strict=True):
         members = [int(m) for m in topic.members]
-        await _set_groups(session, members, topic_id=group.id)
-        topic_of.update(dict.fromkeys(members, group.id))
-        counts["topics"] += 1
+        placements.place(members, topic_id=group_id)
+        topic_of.update(dict.fromkeys(members, group_id))
+    counts["topics"] = len(topic_ids)
     if isinstance(result, IncrementalResult):
         for new_id, key in result.topic_joins.items():
             topic_of[int(new_id)] = int(key)
-            await _set_groups(session, [int(new_id)], topic_id=int(key))
+            placements.place([int(new_id)], topic_id=int(key))
         counts["joined"] += len(result.topic_joins)
-    for campaign in fresh.campaigns:
+    campaign_ids = await _insert_groups(
+        session,
+        consultation_id,
+        GroupKind.CAMPAIGN,
+        [{"representative_id": int(c.representative), "title": CAMPAIGN_TITLE} for c in fresh.campaigns],
+    )
+    for campaign, group_id in zip(fresh.campaigns, campaign_ids, strict=True):
         representative = int(campaign.representative)
-        group = await _new_group(
-            session, consultation_id, GroupKind.CAMPAIGN, representative, title="相同或相近意见（联名/模板）"
+        placements.place(
+            [int(m) for m in campaign.members], campaign_id=group_id, topic_id=topic_of.get(representative)
         )
-        members = [int(m) for m in campaign.members]
-        await _set_groups(session, members, campaign_id=group.id, topic_id=topic_of.get(representative))
-        counts["campaigns"] += 1
+    counts["campaigns"] = len(campaign_ids)
     if isinstance(result, IncrementalResult):
-        await _store_campaign_joins(session, consultation_id, result, counts)
+        await _store_campaign_joins(session, consultation_id, result, counts, placements)
+    await placements.write(session)
     return counts
 
 
 async def _store_campaign_joins(
-    session: AsyncSession, consultation_id: int, result: IncrementalResult, counts: dict[str, int]
+    session: AsyncSession,
+    consultation_id: int,
+    result: IncrementalResult,
+    counts: dict[str, int],
+    placements: _Placements,
 ) -> None:
-    for new_id, key in result.campaign_joins.items():
-        campaign = await session.get_one(OpinionGroup, int(key))
-        topic_id = await session.scalar(
-            select(Comment.topic_id).where(Comment.id == campaign.representative_id)
+    """New copies of earlier comments: join the earlier campaign, or form one with the earlier comment.
+    The comments read here are earlier ones, which this run does not place otherwise."""
+    keys = {int(key) for key in result.campaign_joins.values()}
+    representative_of: dict[int, int | None] = {}
+    for chunk in _chunks(sorted(keys)):
+        rows = await session.execute(
+            select(OpinionGroup.id, OpinionGroup.representative_id).where(OpinionGroup.id.in_(chunk))
         )
-        await _set_groups(session, [int(new_id)], campaign_id=campaign.id, topic_id=topic_id)
+        representative_of.update((row[0], row[1]) for row in rows)
+    missing = keys - representative_of.keys()
+    if missing:
+        raise NotFound(f"意见分组 {min(missing)} 不存在", code="GROUP_NOT_FOUND")
+    topic_of_rep = await _column_of(
+        session, Comment.topic_id, (rep for rep in representative_of.values() if rep is not None)
+    )
+    for new_id, key in result.campaign_joins.items():
+        representative = representative_of[int(key)]
+        topic_id = topic_of_rep.get(representative) if representative is not None else None
+        placements.place([int(new_id)], campaign_id=int(key), topic_id=topic_id)
         counts["joined"] += 1
     pairs: dict[int, list[int]] = {}
     for copy_key, earlier_key in result.campaign_pairs.items():
         pairs.setdefault(int(earlier_key), []).append(int(copy_key))
+    earlier: dict[int, tuple[int | None, int | None]] = {}
+    for chunk in _chunks(sorted(pairs)):
+        rows = await session.execute(
+            select(Comment.id, Comment.topic_id, Comment.campaign_id).where(Comment.id.in_(chunk))
+        )
+        earlier.update((row.id, (row.topic_id, row.campaign_id)) for row in rows)
+    if len(earlier) != len(pairs):
+        raise NotFound("意见不存在", code="COMMENT_NOT_FOUND")
+    # An earlier comment that staff put in a campaign meanwhile: its copies join that campaign.
+    needing = [earlier_id for earlier_id in pairs if earlier[earlier_id][1] is None]
+    created = await _insert_groups(
+        session,
+        consultation_id,
+        GroupKind.CAMPAIGN,
+        [{"representative_id": earlier_id, "title": CAMPAIGN_TITLE} for earlier_id in needing],
+    )
+    new_campaign = dict(zip(needing, created, strict=True))
+    counts["campaigns"] += len(created)
     for earlier_id, copies in pairs.items():
-        row = (
-            await session.execute(
-                select(Comment.topic_id, Comment.campaign_id).where(Comment.id == earlier_id)
-            )
-        ).one()
-        if row.campaign_id is not None:  # staff put it in a campaign meanwhile: join that one
-            campaign_id = row.campaign_id
-        else:
-            campaign = await _new_group(
-                session, consultation_id, GroupKind.CAMPAIGN, earlier_id, title="相同或相近意见（联名/模板）"
-            )
-            campaign_id = campaign.id
-            await _set_groups(session, [earlier_id], campaign_id=campaign_id)
-            counts["campaigns"] += 1
-        await _set_groups(session, copies, campaign_id=campaign_id, topic_id=row.topic_id)
+        topic_id, campaign_id = earlier[earlier_id]
+        if campaign_id is None:
+            campaign_id = new_campaign[earlier_id]
+            placements.place([earlier_id], campaign_id=campaign_id)
+        placements.place(copies, campaign_id=campaign_id, topic_id=topic_id)
         counts["joined"] += len(copies)
 
 
@@ -281,6 +438,7 @@ async def _group_for_update(
     if running is not None and running.status in ACTIVE_STATUSES:
         raise Conflict("正在自动归纳意见，完成后再调整分组", code="AGGREGATION_RUNNING")
     await session.refresh(group, with_for_update=True)
+    await service.touch_review(session, consultation.id)
     return group, principal
 
 

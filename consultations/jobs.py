@@ -111,6 +111,7 @@ async def run_aggregation(ctx: dict[str, Any], run_id: int) -> str:
             inputs = await grouping.load_inputs(session, consultation_id)
         report = _ThreadProgress(progress, asyncio.get_running_loop())
         workers = aggregation_workers(ctx["settings"])
+        new_comments = len(inputs.new_items)
         result: AggregationResult | IncrementalResult
         if inputs.existing or inputs.earlier_singletons:
             result = await asyncio.to_thread(
@@ -125,6 +126,7 @@ async def run_aggregation(ctx: dict[str, Any], run_id: int) -> str:
             result = await asyncio.to_thread(
                 engine.aggregate, inputs.new_items, workers=workers, progress=report
             )
+        del inputs  # the texts (a million comments: most of this job's memory) are not needed any more
         async with transaction(sessionmaker) as session:
             await service.get_for_update(session, consultation_id)  # one writer: staff edits wait
             counts = await grouping.store_result(session, consultation_id, result)
@@ -134,13 +136,13 @@ async def run_aggregation(ctx: dict[str, Any], run_id: int) -> str:
                 action="consultation.aggregated",
                 subject_type="consultation",
                 subject_id=consultation_id,
-                after={"new_comments": len(inputs.new_items), **counts},
+                after={"new_comments": new_comments, **counts},
             )
     except Exception as error:
         await progress.fail(error)
         raise
     message = (
-        f"新归入{len(inputs.new_items)}条意见：新建主题{counts['topics']}个、"
+        f"新归入{new_comments}条意见：新建主题{counts['topics']}个、"
         f"相同意见组{counts['campaigns']}个，并入已有分组{counts['joined']}条"
     )
     await progress.finish(message)

@@ -4,7 +4,7 @@ import base64
 import binascii
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from sqlalchemy import func, or_, select
@@ -372,7 +372,9 @@ class ConsultationType:
         after: str | None = None,
         moderation: Moderation | None = None,
         article_id: strawberry.ID | None = None,
-        search: str | None = strawberry.field(default=None, description="Words the comment must contain."),
+        search: Annotated[
+            str | None, strawberry.argument(description="Words the comment must contain.")
+        ] = None,
     ) -> Connection[CommentType] | None:
         await self._require_internal(info)
         first = page_size(first)
