@@ -84,6 +84,9 @@ def _reason_text(outcome: str, reason: str, standard_reason: str) -> str:
     return text
 
 
+MAX_SUBJECTS = 1000  # per request: the long tail of single-comment topics is decided in pages
+
+
 async def set_disposition(
     session: AsyncSession,
     *,
@@ -96,8 +99,38 @@ async def set_disposition(
     revised_after: str = "",
 ) -> Disposition:
     """Propose a disposition; it replaces (supersedes) the subject's earlier one until approved."""
-    consultation_id = await _consultation_of(session, subject)
-    consultation, path = await service.get_for_update(session, consultation_id)
+    [disposition] = await set_dispositions(
+        session,
+        principal=principal,
+        subjects=[subject],
+        outcome=outcome,
+        reason=reason,
+        standard_reason=standard_reason,
+        revised_article_id=revised_article_id,
+        revised_after=revised_after,
+    )
+    return disposition
+
+
+async def set_dispositions(
+    session: AsyncSession,
+    *,
+    principal: Principal | None,
+    subjects: Sequence[Subject],
+    outcome: str,
+    reason: str = "",
+    standard_reason: str = "",
+    revised_article_id: int | None = None,
+    revised_after: str = "",
+) -> list[Disposition]:
+    """Propose the same disposition for several subjects of one consultation (e.g. the remaining
+    single-comment topics of an article), each superseding its subject's earlier one."""
+    if not 1 <= len(subjects) <= MAX_SUBJECTS:
+        raise InvalidInput(f"一次可处理1到{MAX_SUBJECTS}个分组或意见", code="SUBJECT_COUNT_INVALID")
+    consultation_ids = {await _consultation_of(session, subject) for subject in subjects}
+    if len(consultation_ids) != 1:
+        raise InvalidInput("一次只能处理同一项目的意见", code="MIXED_CONSULTATIONS")
+    consultation, path = await service.get_for_update(session, consultation_ids.pop())
     principal = permissions.ensure(principal, "propose_disposition", path)
     if consultation.status != Status.REVIEWING:
         raise InvalidTransition("只有在意见处理阶段才能提出处理意见", code="NOT_REVIEWING")
@@ -112,25 +145,28 @@ async def set_disposition(
         if not revised_after.strip():
             raise InvalidInput("请填写修改后的条文", code="REVISED_TEXT_REQUIRED")
         revised_before = article.body
-    await _supersede(session, subject)
-    await service.touch_review(session, consultation_id)
-    disposition = Disposition(
-        consultation_id=consultation_id,
-        group_id=subject.group_id,
-        comment_id=subject.comment_id,
-        outcome=outcome,
-        reason=text,
-        standard_reason=standard_reason,
-        revised_article_id=revised_article_id,
-        revised_before=revised_before,
-        revised_after=revised_after.strip() if revised_article_id else "",
-        status=DispositionStatus.PROPOSED,
-        proposed_by=principal.user_id,
-    )
-    session.add(disposition)
-    await session.flush()
-    await _audit(session, principal, "proposed", disposition)
-    return disposition
+    await service.touch_review(session, consultation.id)
+    proposed = []
+    for subject in dict.fromkeys(subjects):
+        await _supersede(session, subject)
+        disposition = Disposition(
+            consultation_id=consultation.id,
+            group_id=subject.group_id,
+            comment_id=subject.comment_id,
+            outcome=outcome,
+            reason=text,
+            standard_reason=standard_reason,
+            revised_article_id=revised_article_id,
+            revised_before=revised_before,
+            revised_after=revised_after.strip() if revised_article_id else "",
+            status=DispositionStatus.PROPOSED,
+            proposed_by=principal.user_id,
+        )
+        session.add(disposition)
+        await session.flush()
+        await _audit(session, principal, "proposed", disposition)
+        proposed.append(disposition)
+    return proposed
 
 
 async def _supersede(session: AsyncSession, subject: Subject) -> None:

@@ -629,6 +629,31 @@ class ReviewMutation:
         )
         return DispositionType.from_row(row)
 
+    @strawberry.mutation(
+        description="Propose one disposition for many topic groups at once (reviewer; at most 1,000)."
+    )
+    async def set_disposition_for_groups(
+        self,
+        info: ContextInfo,
+        group_ids: list[strawberry.ID],
+        outcome: Outcome,
+        reason: str = "",
+        standard_reason: str = "",
+    ) -> list[DispositionType]:
+        principal = await info.context.acting_principal()
+        subjects = [dispositions.Subject(group_id=parse_id(g, "分组编号")) for g in group_ids]
+        rows = await info.context.mutate(
+            lambda s: dispositions.set_dispositions(
+                s,
+                principal=principal,
+                subjects=subjects,
+                outcome=outcome.value,
+                reason=reason,
+                standard_reason=standard_reason,
+            )
+        )
+        return [DispositionType.from_row(r) for r in rows]
+
     @strawberry.mutation(description="Approve proposed dispositions (approver, not the proposer).")
     async def approve_disposition(
         self, info: ContextInfo, disposition_ids: list[strawberry.ID]

@@ -197,19 +197,41 @@ async def test_moving_a_copy_out_of_a_campaign_makes_it_a_singleton(gql, team, c
     assert copy["id"] in [e["node"]["id"] for e in moved_to["comments"]["edges"]]
 
 
+BULK = """
+mutation($ids: [ID!]!, $outcome: Outcome!, $standard: String! = "") {
+  setDispositionForGroups(groupIds: $ids, outcome: $outcome, standardReason: $standard) { id groupId status }
+}"""
+
+
 async def _decide_everything(gql, team, cid, *, outcome="NOT_ADOPTED"):
-    ids = []
-    for topic in await _topics(gql, team.reviewer, cid):
-        proposed = ok(
-            await gql(
-                PROPOSE,
-                {"input": {"groupId": topic["id"], "outcome": outcome, "standardReason": "higher_law"}},
-                token=team.reviewer,
-            )
-        )["setDisposition"]
-        ids.append(proposed["id"])
+    """The reviewer decides every topic in one call, the approver approves them all."""
+    topic_ids = [topic["id"] for topic in await _topics(gql, team.reviewer, cid)]
+    variables = {"ids": topic_ids, "outcome": outcome, "standard": "higher_law"}
+    proposed = ok(await gql(BULK, variables, token=team.reviewer))["setDispositionForGroups"]
+    assert sorted(p["groupId"] for p in proposed) == sorted(topic_ids)
+    ids = [p["id"] for p in proposed]
     ok(await gql(APPROVE, {"ids": ids}, token=team.approver))
     return ids
+
+
+async def test_bulk_dispositions_are_checked_like_single_ones(gql, team, closed, run_jobs):
+    await aggregate(gql, run_jobs, team.reviewer, closed.id)
+    [campaign] = groups_of(ok(await gql(GROUPS, {"id": closed.id, "kind": "CAMPAIGN"}, token=team.reviewer)))
+    topic_ids = [topic["id"] for topic in await _topics(gql, team.reviewer, closed.id)]
+    assert (
+        error_code(await gql(BULK, {"ids": [], "outcome": "ADOPTED"}, token=team.reviewer))
+        == "SUBJECT_COUNT_INVALID"
+    )
+    with_campaign = {"ids": [*topic_ids, campaign["id"]], "outcome": "ADOPTED"}
+    assert error_code(await gql(BULK, with_campaign, token=team.reviewer)) == "GROUP_NOT_TOPIC"
+    no_reason = {"ids": topic_ids, "outcome": "NOT_ADOPTED"}
+    assert error_code(await gql(BULK, no_reason, token=team.reviewer)) == "REASON_REQUIRED"
+    assert (
+        error_code(await gql(BULK, {"ids": topic_ids, "outcome": "ADOPTED"}, token=team.approver))
+        == "FORBIDDEN"
+    )
+    status = ok(await gql(STATUS, {"id": closed.id}, token=team.reviewer))["aggregationStatus"]
+    assert status["undecidedComments"] == 7  # nothing was proposed by the refused calls
 
 
 async def test_dispositions_need_reasons_and_four_eyes(gql, team, closed, run_jobs, people):
