@@ -7,6 +7,7 @@ passes through mask_personal_data before it lands in the document; submitters' n
 comments are masked wherever they appear.
 """
 
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -148,8 +149,12 @@ class StatementDocument:
         return self.full_annex if self.full_annex is not None else self.annex
 
     def figures_json(self) -> dict[str, Any]:
-        """The figures as plain JSON data (stored beside the renderings)."""
-        return figures_to_json(self.figures)
+        """The figures as plain JSON data (stored beside the renderings): figures_to_json's output,
+        with the per-group list built directly (dataclasses.asdict takes seconds on 150,000 groups)."""
+        figures = self.figures
+        data = figures_to_json(dataclasses.replace(figures, per_group={}))
+        data["per_group"] = [_group_figures_json(group) for _, group in sorted(figures.per_group.items())]
+        return data
 
 
 def build_statement(facts: StatementFacts, *, timezone: str = "Asia/Shanghai") -> StatementDocument:
@@ -367,7 +372,7 @@ class _Builder:
         return self.listed is None or group.id in self.listed
 
     def _rest_summary(self, rest: list[GroupFact]) -> str:
-        """The unlisted groups of an article in one line: 个别意见N条（K组），其中采纳a条、…，逐条处理情况见…。"""
+        """Unlisted groups of an article in one line: 个别意见N条（K组），其中采纳a条、…，见附件数据表。"""
         comments = sum(self.comments_of[group.id] for group in rest)
         outcomes = self._rest_outcomes(rest)
         return f"{self._rest_kind(rest)}{comments}条（{len(rest)}组），{outcomes}{OPEN_DATA_NOTE}。"
@@ -645,6 +650,27 @@ class _Builder:
     def _local_date(self, moment: datetime) -> date:
         aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # stored times are UTC
         return aware.astimezone(self.zone).date()
+
+
+def _group_figures_json(group: GroupFigures) -> dict[str, Any]:
+    """dataclasses.asdict(group), field for field (test_bounded checks they agree)."""
+    return {
+        "group_id": group.group_id,
+        "comments": group.comments,
+        "participants": group.participants,
+        "campaign_comments": group.campaign_comments,
+        "by_submitter_type": tuple(_count_json(count) for count in group.by_submitter_type),
+        "by_outcome": tuple(_count_json(count) for count in group.by_outcome),
+    }
+
+
+def _count_json(count: Count) -> dict[str, Any]:
+    return {
+        "key": count.key,
+        "label": count.label,
+        "comments": count.comments,
+        "participants": count.participants,
+    }
 
 
 def _most_shared(groups: list[GroupFact], comments_of: dict[int, int], limit: int) -> set[int] | None:

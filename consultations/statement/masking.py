@@ -41,12 +41,16 @@ class KnownNames:
 
     names: frozenset[str]
     lengths: tuple[int, ...]  # longest first, so 欧阳小明 wins over 欧阳
+    # The first characters of the names, as a character class: only positions it finds are tried.
+    starts: "re.Pattern[str] | None" = None
 
     @classmethod
     def of(cls, names: Iterable[str]) -> "KnownNames":
         # Only Han names of two or more characters: a one-character "name" would mask half the text.
         kept = frozenset(name for name in names if len(name) >= 2 and all(_HAN_RE.match(c) for c in name))
-        return cls(kept, tuple(sorted({len(name) for name in kept}, reverse=True)))
+        firsts = "".join(sorted({name[0] for name in kept}))
+        starts = re.compile(f"[{firsts}]") if firsts else None
+        return cls(kept, tuple(sorted({len(name) for name in kept}, reverse=True)), starts)
 
 
 @dataclass(frozen=True)
@@ -316,8 +320,15 @@ def _name_hit(folded: str, start: int, end: int) -> _Hit | None:
 
 
 def _known_name_hits(text: str, known: KnownNames) -> Iterable[_Hit]:
+    # Left to right, longest name first at each position, resuming after a hit: the same hits as trying
+    # every position, but positions whose character starts no name are skipped by a regex search.
     position = 0
     while position < len(text):
+        if known.starts is not None:
+            found = known.starts.search(text, position)
+            if found is None:
+                return
+            position = found.start()
         for length in known.lengths:
             if text[position : position + length] in known.names:
                 yield _Hit(position, position + length, NAME, mask_name(text[position : position + length]))

@@ -30,17 +30,42 @@ _BLOCK_TAGS = frozenset(
 def scan_renderings(
     renderings: Mapping[str, bytes], *, trusted: Iterable[str] | None = None
 ) -> list[Finding]:
-    """Scan every rendering for personal data; publishing needs an empty list."""
+    """Scan every rendering for personal data; publishing needs an empty list.
+
+    Nothing is skipped: every string of every rendering is scanned. The open-data tables (the JSON's
+    annex rows, per-comment rows and figures, and the CSV's cells) are scanned cell by cell, each
+    distinct cell once however often it recurs (a million comment rows hold a few dozen distinct
+    strings: article labels and enum values; the CSV repeats the JSON annex cell for cell). That is as
+    strict as scanning them joined: a cell is one value, and no pattern can span two cells (the joined
+    text separates them with " | " or a line break, which every number, email and name pattern stops
+    at; only the signature-line rule reads neighbouring lines, and a neighbouring table cell is not a
+    letter's salutation or date line). Numbers that are JSON numbers (ids, counts) were never text.
+    The narrative (sections, preamble, metadata) and the HTML, PDF and DOCX are scanned as whole texts.
+    """
     trusted_texts = tuple(trusted) if trusted is not None else _trusted_from_json(renderings.get("json"))
-    findings: list[Finding] = []
+    by_format: dict[str, list[Finding]] = {fmt: [] for fmt in renderings}
+    cells: dict[str, set[str]] = {}  # distinct table cell → the formats it appears in
     for fmt in sorted(renderings):
-        extract = _EXTRACTORS.get(fmt)
-        if extract is None:
+        data = renderings[fmt]
+        if fmt == "json":
+            text, json_cells = _json_parts(data)
+            for cell in json_cells:
+                cells.setdefault(cell, set()).add(fmt)
+        elif fmt == "csv":
+            text = ""
+            for cell in _csv_cells(data):
+                cells.setdefault(cell, set()).add(fmt)
+        elif fmt in _EXTRACTORS:
+            text = _EXTRACTORS[fmt](data)
+        else:
             continue
-        text = extract(renderings[fmt])
         for finding in find_personal_data(text, trusted=trusted_texts, heuristics=False):
-            findings.append(Finding(finding.kind, finding.excerpt, finding.start, source=fmt))
-    return findings
+            by_format[fmt].append(Finding(finding.kind, finding.excerpt, finding.start, source=fmt))
+    for cell, formats in cells.items():
+        for finding in find_personal_data(cell, trusted=trusted_texts, heuristics=False):
+            for fmt in formats:  # start: the offset inside the cell
+                by_format[fmt].append(Finding(finding.kind, finding.excerpt, finding.start, source=fmt))
+    return [finding for fmt in sorted(by_format) for finding in by_format[fmt]]
 
 
 def extract_text(fmt: str, data: bytes) -> str:
@@ -94,6 +119,36 @@ def _docx_text(data: bytes) -> str:
 
 def _json_text(data: bytes) -> str:
     return "\n".join(_strings(json.loads(data)))
+
+
+def _json_parts(data: bytes) -> tuple[str, set[str]]:
+    """The JSON rendering as (its narrative joined as text, the distinct strings of its tables)."""
+    value = json.loads(data)
+    cells: set[str] = set()
+    if isinstance(value, dict):
+        value = dict(value)
+        comments = value.pop("comments", None)
+        if isinstance(comments, dict) and isinstance(comments.get("rows"), list):
+            comments = dict(comments)
+            for row in comments.pop("rows"):
+                if isinstance(row, list):
+                    cells.update(item for item in row if isinstance(item, str))
+                    cells.update(_strings([item for item in row if isinstance(item, (list, dict))]))
+                else:
+                    cells.update(_strings(row))
+        cells.update(_strings(comments))
+        cells.update(_strings(value.pop("figures", None)))
+        annex = value.get("annex")
+        if isinstance(annex, dict) and "rows" in annex:
+            annex = dict(annex)
+            cells.update(_strings(annex.pop("rows")))
+            value["annex"] = annex
+    return "\n".join(_strings(value)), cells
+
+
+def _csv_cells(data: bytes) -> Iterator[str]:
+    for row in csv.reader(io.StringIO(data.decode("utf-8-sig"))):
+        yield from row
 
 
 def _strings(value: Any) -> Iterator[str]:
