@@ -131,6 +131,23 @@ async def claim_run(sessionmaker: async_sessionmaker[AsyncSession], run_id: int)
         return run
 
 
+async def run_requested(
+    ctx: dict[str, Any], run_id: int, work: Callable[[JobRun, "JobProgress"], Awaitable[str]]
+) -> str:
+    """Claim a requested run, do its work and record the outcome (a failure is recorded, then raised)."""
+    run = await claim_run(ctx["sessionmaker"], run_id)
+    if run is None:
+        return "nothing to do"
+    progress = JobProgress.of_run(ctx["sessionmaker"], run)
+    try:
+        message = await work(run, progress)
+    except Exception as error:
+        await progress.fail(error)
+        raise
+    await progress.finish(message)
+    return message
+
+
 async def resume_requested_runs(ctx: dict[str, Any]) -> str:
     """Cron sweep: enqueue requested runs whose nudge was lost (Redis down) or whose worker died."""
     now = utcnow()

@@ -28,8 +28,8 @@ and service functions, as the GraphQL mutations and the worker call them:
   aggregation   `grouping.request_aggregation` + the `run_aggregation` job (load_inputs, the engine
                 stages from its progress callback, store_result)
   dispositions  the staff's manual work, scripted: a reviewer proposes one disposition per topic group
-                (`set_disposition`, one transaction each, as setDisposition does) and an approver
-                approves them (`approve_dispositions`, --approve-batch per transaction)
+                (`set_dispositions`, up to 1,000 a transaction, as setDispositionForGroups does) and
+                an approver approves them (`approve_dispositions`, --approve-batch per transaction)
   statement     `publishing.request_generation` + the `generate_statement` job (read_facts,
                 build_statement, render_all, scan_renderings, store)
 The target compares aggregation + statement with 5 minutes (the total with dispositions is reported
@@ -762,24 +762,31 @@ async def measure(args: argparse.Namespace, facts: dict[str, Any]) -> dict[str, 
         await engine.dispose()
         return out
 
-    # (b) dispositions: staff's manual work, one mutation per topic, then approvals in batches.
+    # (b) dispositions: staff's manual work. Topics with the same decision are proposed together
+    # (setDispositionForGroups, up to 1,000 a call), then approved in batches.
     rng = random.Random(args.seed)
     started = time.perf_counter()
     proposed: list[int] = []
-    for number, group_id in enumerate(topic_ids):
+    decisions: dict[tuple[str, str, str], list[int]] = {}
+    for group_id in topic_ids:
         outcome, standard, reason, _ = rng.choices(OUTCOMES, weights=[o[3] for o in OUTCOMES])[0]
-        async with transaction(sessionmaker) as session:
-            row = await dispositions.set_disposition(
-                session,
-                principal=reviewer,
-                subject=dispositions.Subject(group_id=group_id),
-                outcome=outcome,
-                reason=reason,
-                standard_reason=standard,
-            )
-            proposed.append(row.id)
-        if number and number % 20_000 == 0:
-            log(f"dispositions: {number} proposed")
+        decisions.setdefault((outcome, standard, reason), []).append(group_id)
+    for (outcome, standard, reason), group_ids in decisions.items():
+        for at in range(0, len(group_ids), dispositions.MAX_SUBJECTS):
+            async with transaction(sessionmaker) as session:
+                rows = await dispositions.set_dispositions(
+                    session,
+                    principal=reviewer,
+                    subjects=[
+                        dispositions.Subject(group_id=g)
+                        for g in group_ids[at : at + dispositions.MAX_SUBJECTS]
+                    ],
+                    outcome=outcome,
+                    reason=reason,
+                    standard_reason=standard,
+                )
+                proposed.extend(row.id for row in rows)
+        log(f"dispositions: {len(proposed)} proposed")
     propose = time.perf_counter() - started
     started = time.perf_counter()
     for at in range(0, len(proposed), args.approve_batch):
@@ -878,7 +885,10 @@ def markdown(results: dict[str, Any]) -> str:
     if "dispositions" in m:
         d = m["dispositions"]
         rows += [
-            (f"dispositions: propose {d['groups']} topics (set_disposition each)", d["propose_seconds"]),
+            (
+                f"dispositions: propose {d['groups']} topics (set_dispositions, 1,000 a call)",
+                d["propose_seconds"],
+            ),
             (
                 f"dispositions: approve (approve_dispositions, {d['approve_batch']} per call)",
                 d["approve_seconds"],
@@ -926,7 +936,7 @@ def main() -> int:
     parser.add_argument(
         "--workers", type=int, default=0, help="CANYU_AGGREGATION_WORKERS (0: the default, one per CPU)"
     )
-    parser.add_argument("--approve-batch", type=int, default=200, help="dispositions per approval")
+    parser.add_argument("--approve-batch", type=int, default=1000, help="dispositions per approval")
     parser.add_argument(
         "--until",
         choices=["seed", "aggregation", "statement"],

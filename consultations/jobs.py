@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api import audit
 from api.audit import Actor
 from api.db import transaction, utcnow
-from api.jobs import JobProgress, claim_run
+from api.jobs import JobProgress, JobRun, run_requested
 from api.settings import Settings
 from consultations import grouping, sealing, segmentation, service
 from consultations.aggregation import engine
@@ -100,50 +100,42 @@ async def run_aggregation(ctx: dict[str, Any], run_id: int) -> str:
     """Group a consultation's comments that have no group yet (all of them the first time); earlier
     groups, and staff corrections to them, stay as they are. Idempotent: the result is stored in one
     transaction at the end, so a run killed half-way is simply run again."""
+    return await run_requested(ctx, run_id, lambda run, progress: _aggregate(ctx, run, progress))
+
+
+async def _aggregate(ctx: dict[str, Any], run: JobRun, progress: JobProgress) -> str:
     sessionmaker = ctx["sessionmaker"]
-    run = await claim_run(sessionmaker, run_id)
-    if run is None:
-        return "nothing to do"
-    progress = JobProgress.of_run(sessionmaker, run)
     consultation_id = int(run.params["consultation_id"])
-    try:
-        async with sessionmaker() as session:
-            inputs = await grouping.load_inputs(session, consultation_id)
-        report = _ThreadProgress(progress, asyncio.get_running_loop())
-        workers = aggregation_workers(ctx["settings"])
-        new_comments = len(inputs.new_items)
-        result: AggregationResult | IncrementalResult
-        if inputs.existing or inputs.earlier_singletons:
-            result = await asyncio.to_thread(
-                engine.aggregate_incremental,
-                inputs.new_items,
-                inputs.existing,
-                inputs.earlier_singletons,
-                workers=workers,
-                progress=report,
-            )
-        else:
-            result = await asyncio.to_thread(
-                engine.aggregate, inputs.new_items, workers=workers, progress=report
-            )
-        del inputs  # the texts (a million comments: most of this job's memory) are not needed any more
-        async with transaction(sessionmaker) as session:
-            await service.get_for_update(session, consultation_id)  # one writer: staff edits wait
-            counts = await grouping.store_result(session, consultation_id, result)
-            await audit.record(
-                session,
-                actor=Actor(id=run.requested_by, label="aggregation"),
-                action="consultation.aggregated",
-                subject_type="consultation",
-                subject_id=consultation_id,
-                after={"new_comments": new_comments, **counts},
-            )
-    except Exception as error:
-        await progress.fail(error)
-        raise
-    message = (
+    async with sessionmaker() as session:
+        inputs = await grouping.load_inputs(session, consultation_id)
+    report = _ThreadProgress(progress, asyncio.get_running_loop())
+    workers = aggregation_workers(ctx["settings"])
+    new_comments = len(inputs.new_items)
+    result: AggregationResult | IncrementalResult
+    if inputs.existing or inputs.earlier_singletons:
+        result = await asyncio.to_thread(
+            engine.aggregate_incremental,
+            inputs.new_items,
+            inputs.existing,
+            inputs.earlier_singletons,
+            workers=workers,
+            progress=report,
+        )
+    else:
+        result = await asyncio.to_thread(engine.aggregate, inputs.new_items, workers=workers, progress=report)
+    del inputs  # the texts (a million comments: most of this job's memory) are not needed any more
+    async with transaction(sessionmaker) as session:
+        await service.get_for_update(session, consultation_id)  # one writer: staff edits wait
+        counts = await grouping.store_result(session, consultation_id, result)
+        await audit.record(
+            session,
+            actor=Actor(id=run.requested_by, label="aggregation"),
+            action="consultation.aggregated",
+            subject_type="consultation",
+            subject_id=consultation_id,
+            after={"new_comments": new_comments, **counts},
+        )
+    return (
         f"新归入{new_comments}条意见：新建主题{counts['topics']}个、"
         f"相同意见组{counts['campaigns']}个，并入已有分组{counts['joined']}条"
     )
-    await progress.finish(message)
-    return message

@@ -4,6 +4,7 @@ Generation is a job over a frozen snapshot of the facts; a published version nev
 the SHA-256 of its content; a correction is a new version that names the version it corrects.
 """
 
+import asyncio
 import dataclasses
 from typing import Any
 
@@ -15,12 +16,13 @@ from api.accounts.permissions import Principal
 from api.audit import Actor
 from api.db import transaction, utcnow
 from api.errors import Conflict, InvalidInput, InvalidTransition, NotFound
-from api.jobs import JobProgress, JobRun, claim_run, request_run
+from api.jobs import JobProgress, JobRun, request_run, run_requested
 from api.settings import Settings
 from consultations import permissions, service
 from consultations.dispositions import undecided_count
 from consultations.models import Consultation, Statement, StatementRendering, Status
-from consultations.statement.document import build_statement
+from consultations.statement.document import StatementDocument, build_statement
+from consultations.statement.facts import StatementFacts
 from consultations.statement.render import content_sha256, render_all
 from consultations.statement.scan import scan_renderings
 from consultations.statement.snapshot import read_facts
@@ -92,22 +94,23 @@ async def _snapshot_session(session: AsyncSession) -> None:
 async def generate_statement(ctx: dict[str, Any], run_id: int) -> str:
     """Job: read the facts, build and render the statement, scan it for personal data, store it as the
     draft version (replacing an earlier draft). Idempotent: a rerun replaces the draft with an equal one."""
-    sessionmaker: async_sessionmaker[AsyncSession] = ctx["sessionmaker"]
-    run = await claim_run(sessionmaker, run_id)
-    if run is None:
-        return "nothing to do"
-    progress = JobProgress.of_run(sessionmaker, run)
-    consultation_id = int(run.params["consultation_id"])
-    try:
-        statement = await _generate(sessionmaker, progress, run, consultation_id, ctx["settings"])
-    except Exception as error:
-        await progress.fail(error)
-        raise
-    message = (
-        f"已生成第{statement.version}版（草稿），个人信息检查发现{len(statement.personal_data_findings)}处"
-    )
-    await progress.finish(message)
-    return message
+
+    async def work(run: JobRun, progress: JobProgress) -> str:
+        consultation_id = int(run.params["consultation_id"])
+        statement = await _generate(ctx["sessionmaker"], progress, run, consultation_id, ctx["settings"])
+        findings = len(statement.personal_data_findings)
+        return f"已生成第{statement.version}版（草稿），个人信息检查发现{findings}处"
+
+    return await run_requested(ctx, run_id, work)
+
+
+def _render_and_scan(
+    facts: StatementFacts, timezone: str
+) -> tuple[StatementDocument, dict[str, bytes], list[Any]]:
+    """CPU-bound (a minute for a million comments): run in a thread so the event loop keeps serving."""
+    document = build_statement(facts, timezone=timezone)
+    renderings = render_all(document)
+    return document, renderings, [dataclasses.asdict(f) for f in scan_renderings(renderings)]
 
 
 async def _generate(
@@ -141,12 +144,9 @@ async def _generate(
             generated_at=generated_at,
             disposition_labels=settings.disposition_labels,
         )
-    await progress.update(1, 4, message="rendering")
-    document = build_statement(facts, timezone=settings.timezone)
-    renderings = render_all(document)
-    await progress.update(2, 4, message="scanning")
-    findings = [dataclasses.asdict(f) for f in scan_renderings(renderings)]
-    await progress.update(3, 4, message="storing")
+    await progress.update(1, 3, message="rendering and scanning")
+    document, renderings, findings = await asyncio.to_thread(_render_and_scan, facts, settings.timezone)
+    await progress.update(2, 3, message="storing")
     async with transaction(sessionmaker) as session:
         await service.get_for_update(session, consultation_id)
         statement = await _latest(session, consultation_id)
