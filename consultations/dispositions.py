@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, update
+from sqlalchemy import Select, and_, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -51,26 +51,6 @@ def reason_text(standard_reason: str, reason: str) -> str:
 class Subject:
     group_id: int | None = None
     comment_id: int | None = None
-
-
-async def _consultation_of(session: AsyncSession, subject: Subject) -> int:
-    if (subject.group_id is None) == (subject.comment_id is None):
-        raise InvalidInput("请指定一个意见分组或一条意见（二选一）", code="SUBJECT_REQUIRED")
-    if subject.group_id is not None:
-        group = await session.get(OpinionGroup, subject.group_id)
-        if group is None or group.retired_at is not None:
-            raise NotFound("意见分组不存在或已被合并", code="GROUP_NOT_FOUND")
-        if group.kind != GroupKind.TOPIC:
-            raise InvalidInput(
-                "处理意见针对主题分组；相同意见组随其代表意见所在主题处理", code="GROUP_NOT_TOPIC"
-            )
-        return group.consultation_id
-    consultation_id = await session.scalar(
-        select(Comment.consultation_id).where(Comment.id == subject.comment_id)
-    )
-    if consultation_id is None:
-        raise NotFound("意见不存在", code="COMMENT_NOT_FOUND")
-    return consultation_id
 
 
 def _reason_text(outcome: str, reason: str, standard_reason: str) -> str:
@@ -124,13 +104,13 @@ async def set_dispositions(
     revised_after: str = "",
 ) -> list[Disposition]:
     """Propose the same disposition for several subjects of one consultation (e.g. the remaining
-    single-comment topics of an article), each superseding its subject's earlier one."""
+    single-comment topics of an article), each superseding its subject's earlier one. Set-based: a
+    few statements and one audit event per call, whatever the number of subjects."""
+    subjects = list(dict.fromkeys(subjects))
     if not 1 <= len(subjects) <= MAX_SUBJECTS:
         raise InvalidInput(f"一次可处理1到{MAX_SUBJECTS}个分组或意见", code="SUBJECT_COUNT_INVALID")
-    consultation_ids = {await _consultation_of(session, subject) for subject in subjects}
-    if len(consultation_ids) != 1:
-        raise InvalidInput("一次只能处理同一项目的意见", code="MIXED_CONSULTATIONS")
-    consultation, path = await service.get_for_update(session, consultation_ids.pop())
+    consultation_id = await _consultation_of_all(session, subjects)
+    consultation, path = await service.get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "propose_disposition", path)
     if consultation.status != Status.REVIEWING:
         raise InvalidTransition("只有在意见处理阶段才能提出处理意见", code="NOT_REVIEWING")
@@ -146,55 +126,105 @@ async def set_dispositions(
             raise InvalidInput("请填写修改后的条文", code="REVISED_TEXT_REQUIRED")
         revised_before = article.body
     await service.touch_review(session, consultation.id)
-    proposed = []
-    for subject in dict.fromkeys(subjects):
-        await _supersede(session, subject)
-        disposition = Disposition(
-            consultation_id=consultation.id,
-            group_id=subject.group_id,
-            comment_id=subject.comment_id,
-            outcome=outcome,
-            reason=text,
-            standard_reason=standard_reason,
-            revised_article_id=revised_article_id,
-            revised_before=revised_before,
-            revised_after=revised_after.strip() if revised_article_id else "",
-            status=DispositionStatus.PROPOSED,
-            proposed_by=principal.user_id,
+    await _supersede(session, subjects)
+    common = {
+        "consultation_id": consultation.id,
+        "outcome": outcome,
+        "reason": text,
+        "standard_reason": standard_reason,
+        "revised_article_id": revised_article_id,
+        "revised_before": revised_before,
+        "revised_after": revised_after.strip() if revised_article_id else "",
+        "status": DispositionStatus.PROPOSED,
+        "proposed_by": principal.user_id,
+        "proposed_at": utcnow(),
+    }
+    ids = (
+        await session.scalars(
+            insert(Disposition).returning(Disposition.id),
+            [{**common, "group_id": s.group_id, "comment_id": s.comment_id} for s in subjects],
         )
-        session.add(disposition)
-        await session.flush()
-        await _audit(session, principal, "proposed", disposition)
-        proposed.append(disposition)
+    ).all()
+    proposed = list(
+        (
+            await session.scalars(select(Disposition).where(Disposition.id.in_(ids)).order_by(Disposition.id))
+        ).all()
+    )
+    await _audit(session, principal, "proposed", consultation.id, proposed)
     return proposed
 
 
-async def _supersede(session: AsyncSession, subject: Subject) -> None:
-    column = Disposition.group_id if subject.group_id is not None else Disposition.comment_id
-    await session.execute(
-        update(Disposition)
-        .where(
-            column == (subject.group_id or subject.comment_id),
-            Disposition.status != DispositionStatus.SUPERSEDED,
-        )
-        .values(status=DispositionStatus.SUPERSEDED)
-    )
+async def _consultation_of_all(session: AsyncSession, subjects: Sequence[Subject]) -> int:
+    """The one consultation the subjects belong to (two queries, whatever their number)."""
+    if any((s.group_id is None) == (s.comment_id is None) for s in subjects):
+        raise InvalidInput("请指定一个意见分组或一条意见（二选一）", code="SUBJECT_REQUIRED")
+    group_ids = [s.group_id for s in subjects if s.group_id is not None]
+    comment_ids = [s.comment_id for s in subjects if s.comment_id is not None]
+    consultation_ids: set[int] = set()
+    if group_ids:
+        groups = (
+            await session.execute(
+                select(OpinionGroup.id, OpinionGroup.consultation_id, OpinionGroup.kind).where(
+                    OpinionGroup.id.in_(group_ids), OpinionGroup.retired_at.is_(None)
+                )
+            )
+        ).all()
+        if len(groups) != len(group_ids):
+            raise NotFound("意见分组不存在或已被合并", code="GROUP_NOT_FOUND")
+        if any(kind != GroupKind.TOPIC for _, _, kind in groups):
+            raise InvalidInput(
+                "处理意见针对主题分组；相同意见组随其代表意见所在主题处理", code="GROUP_NOT_TOPIC"
+            )
+        consultation_ids.update(consultation_id for _, consultation_id, _ in groups)
+    if comment_ids:
+        found = (
+            await session.execute(
+                select(Comment.id, Comment.consultation_id).where(Comment.id.in_(comment_ids))
+            )
+        ).all()
+        if len(found) != len(comment_ids):
+            raise NotFound("意见不存在", code="COMMENT_NOT_FOUND")
+        consultation_ids.update(consultation_id for _, consultation_id in found)
+    if len(consultation_ids) != 1:
+        raise InvalidInput("一次只能处理同一项目的意见", code="MIXED_CONSULTATIONS")
+    return consultation_ids.pop()
 
 
-async def _audit(session: AsyncSession, principal: Principal, action: str, disposition: Disposition) -> None:
+async def _supersede(session: AsyncSession, subjects: Sequence[Subject]) -> None:
+    for column, ids in (
+        (Disposition.group_id, [s.group_id for s in subjects if s.group_id is not None]),
+        (Disposition.comment_id, [s.comment_id for s in subjects if s.comment_id is not None]),
+    ):
+        if ids:
+            await session.execute(
+                update(Disposition)
+                .where(column.in_(ids), Disposition.status != DispositionStatus.SUPERSEDED)
+                .values(status=DispositionStatus.SUPERSEDED)
+            )
+
+
+async def _audit(
+    session: AsyncSession,
+    principal: Principal,
+    action: str,
+    consultation_id: int,
+    rows: Sequence[Disposition],
+) -> None:
+    """One event per call: the decision once, and which rows (subjects) it was made for."""
+    first = rows[0]
     await audit.record(
         session,
         actor=principal.actor,
         action=f"disposition.{action}",
-        subject_type="disposition",
-        subject_id=disposition.id,
+        subject_type="consultation",
+        subject_id=consultation_id,
         after={
-            "consultation_id": disposition.consultation_id,
-            "group_id": disposition.group_id,
-            "comment_id": disposition.comment_id,
-            "outcome": disposition.outcome,
-            "reason": disposition.reason,
-            "standard_reason": disposition.standard_reason,
+            "dispositions": [[row.id, row.group_id, row.comment_id] for row in rows],
+            "outcome": first.outcome if len({row.outcome for row in rows}) == 1 else None,
+            "reason": first.reason if len({row.reason for row in rows}) == 1 else None,
+            "standard_reason": first.standard_reason
+            if len({row.standard_reason for row in rows}) == 1
+            else None,
         },
     )
 
@@ -227,7 +257,7 @@ async def approve_dispositions(
         if row.proposed_by == principal.user_id:
             raise PermissionDenied("提出处理意见的人不能自己批准", code="SAME_PERSON")
         row.status, row.approved_by, row.approved_at = DispositionStatus.APPROVED, principal.user_id, now
-        await _audit(session, principal, "approved", row)
+    await _audit(session, principal, "approved", consultation.id, rows)
     return list(rows)
 
 
