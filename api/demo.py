@@ -381,15 +381,47 @@ UNDERGROUND_DRAFT = """杭州市地下空间开发利用管理办法（草案）
 """
 
 
-def _staff_principal(user: User, grants: list[tuple[str, Unit]]) -> Principal:
+def demo_principal(user: User, grants: tuple[Grant, ...] = ()) -> Principal:
+    """The principal a demo account acts as (verified), without a login."""
     return Principal(
         user_id=user.id,
         kind=user.kind,
         display_name=user.display_name,
         verified=True,
         contact=user.contact,
-        grants=tuple(Grant(role=role, unit_id=unit.id, unit_path=unit.path) for role, unit in grants),
+        grants=grants,
     )
+
+
+def _staff_principal(user: User, grants: list[tuple[str, Unit]]) -> Principal:
+    return demo_principal(
+        user, tuple(Grant(role=role, unit_id=unit.id, unit_path=unit.path) for role, unit in grants)
+    )
+
+
+async def submit_demo_comments(
+    session: AsyncSession,
+    settings: Settings,
+    consultation_id: int,
+    articles: dict[str, int],
+    submissions: list[tuple[Principal, str | None, str]],
+    key_prefix: str,
+) -> None:
+    """Submit (citizen, article label or None, text) comments through the real service."""
+    limiter, limits = MemoryRateLimiter(), comment_limits(settings)
+    sensitive_words = load_sensitive_words(settings.sensitive_words_file)
+    for number, (citizen, article, body) in enumerate(submissions, start=1):
+        await comments.submit_comment(
+            session,
+            principal=citizen,
+            consultation_id=consultation_id,
+            body=body,
+            article_id=articles[article] if article else None,
+            idempotency_key=f"{key_prefix}-{number}",
+            limiter=limiter,
+            limits=limits,
+            sensitive_words=sensitive_words,
+        )
 
 
 async def _article_ids(session: AsyncSession, version_id: int) -> dict[str, int]:
@@ -481,36 +513,16 @@ async def load(session: AsyncSession, settings: Settings | None = None) -> int:
             session, contact=contact, password=DEMO_PASSWORD, display_name=display_name, settings=settings
         )
         user.verified_at = utcnow()
-        citizens.append(
-            Principal(
-                user_id=user.id,
-                kind=user.kind,
-                display_name=display_name,
-                verified=True,
-                contact=user.contact,
-            )
-        )
+        citizens.append(demo_principal(user))
 
     articles = await _article_ids(session, version.id)
-    limiter = MemoryRateLimiter()
     limits = comment_limits(settings)
     sensitive_words = load_sensitive_words(settings.sensitive_words_file)
     submissions = [(citizens[i % len(citizens)], article, body) for i, (article, body) in enumerate(OPINIONS)]
     submissions += [
         (citizens[i], "第六条", body) for i, body in zip(FORM_LETTER_SIGNERS, FORM_LETTERS, strict=True)
     ]
-    for number, (citizen, article, body) in enumerate(submissions, start=1):
-        await comments.submit_comment(
-            session,
-            principal=citizen,
-            consultation_id=homestead.id,
-            body=body,
-            article_id=articles[article] if article else None,
-            idempotency_key=f"demo-{number}",
-            limiter=limiter,
-            limits=limits,
-            sensitive_words=sensitive_words,
-        )
+    await submit_demo_comments(session, settings, homestead.id, articles, submissions, "demo")
     for number, offline in enumerate(OFFLINE_COMMENTS, start=1):
         days_ago = offline.postmarked_days_ago
         await comments.record_offline_comment(

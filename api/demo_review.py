@@ -20,14 +20,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from api.accounts.models import RoleGrant, Unit, User
 from api.accounts.permissions import Grant, Principal
 from api.db import transaction, utcnow
-from api.ratelimit import MemoryRateLimiter
+from api.demo import demo_principal, submit_demo_comments
 from api.settings import Settings
-from consultations import comments, dispositions, grouping, service
+from consultations import dispositions, grouping, service
 from consultations.jobs import run_aggregation
 from consultations.models import Comment, Consultation, GroupKind, Kind, OpinionGroup, Outcome, ReviewKind
-from consultations.schema import comment_limits
 from consultations.statement import publishing
-from consultations.text_rules import load_sensitive_words
 
 TITLE = "杭州市征收集体土地房屋补偿管理办法（征求意见稿）"
 SUMMARY = "规范征收集体土地涉及的农村村民住宅补偿安置，明确补偿标准、评估程序和过渡期安排。"
@@ -125,20 +123,9 @@ FORM_LETTER_SIGNERS = (2, 5, 7, 10, 13, 16)  # demo citizens who send the form l
 SIGNATURE_EDITS = ("", "  萧山区 村民", "（请领导重视）", "", "恳请采纳！", "")
 
 
-def _principal(user: User, grants: tuple[Grant, ...] = ()) -> Principal:
-    return Principal(
-        user_id=user.id,
-        kind=user.kind,
-        display_name=user.display_name,
-        verified=True,
-        contact=user.contact,
-        grants=grants,
-    )
-
-
 async def _citizens(session: AsyncSession) -> list[Principal]:
     users = (await session.scalars(select(User).where(User.kind == "citizen").order_by(User.id))).all()
-    return [_principal(user) for user in users]
+    return [demo_principal(user) for user in users]
 
 
 async def _staff(session: AsyncSession) -> dict[str, Principal]:
@@ -150,7 +137,9 @@ async def _staff(session: AsyncSession) -> dict[str, Principal]:
             .join(Unit, Unit.id == RoleGrant.unit_id)
             .where(RoleGrant.user_id == user.id)
         )
-        staff[username] = _principal(user, tuple(Grant(role=r, unit_id=u, unit_path=p) for r, u, p in rows))
+        staff[username] = demo_principal(
+            user, tuple(Grant(role=r, unit_id=u, unit_path=p) for r, u, p in rows)
+        )
     return staff
 
 
@@ -210,25 +199,12 @@ async def _open_and_collect(session: AsyncSession, settings: Settings, staff: di
         ).all()
     }
     citizens = await _citizens(session)
-    limiter, limits = MemoryRateLimiter(), comment_limits(settings)
-    words = load_sensitive_words(settings.sensitive_words_file)
     submissions = [(citizens[i + 3], o.article, o.body) for i, o in enumerate(OPINIONS)]
     submissions += [
         (citizens[i], "第五条", FORM_LETTER + edit)
         for i, edit in zip(FORM_LETTER_SIGNERS, SIGNATURE_EDITS, strict=True)
     ]
-    for number, (citizen, article, body) in enumerate(submissions, start=1):
-        await comments.submit_comment(
-            session,
-            principal=citizen,
-            consultation_id=consultation.id,
-            body=body,
-            article_id=articles[article] if article else None,
-            idempotency_key=f"demo-review-{number}",
-            limiter=limiter,
-            limits=limits,
-            sensitive_words=words,
-        )
+    await submit_demo_comments(session, settings, consultation.id, articles, submissions, "demo-review")
     # History: published 40 days ago, comments spread over the window, closed ten days ago.
     now = utcnow()
     opened, closing_day = now - timedelta(days=40), today - timedelta(days=10)
