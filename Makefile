@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint typecheck schema services fonts clean
+.PHONY: run test lint typecheck schema services fonts clean faults frontend frontend-test
 
 $(BIN)/canyu: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,10 @@ fonts: $(BIN)/canyu
 	@$(BIN)/python -c "from consultations.statement.render_pdf import resolve_font; resolve_font()" 2>/dev/null || \
 		{ command -v apt-get >/dev/null && SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo) && \
 		  { $$SUDO apt-get update -qq; $$SUDO apt-get install -y -qq --no-install-recommends fonts-wqy-microhei; } >/dev/null; } || \
-		{ echo "install a Chinese font (fonts-wqy-microhei or fonts-noto-cjk) or set CANYU_STATEMENT_FONT_PATH"; exit 1; }
+		{ echo "install a TrueType Chinese font (fonts-wqy-microhei) or set CANYU_STATEMENT_FONT_PATH"; exit 1; }
 
-# Embedded default: SQLite under ./data, jobs in-process, demo data loaded.
-run: $(BIN)/canyu fonts
+# Embedded default: SQLite under ./data, jobs in-process, demo data loaded, the web app built and served at /.
+run: $(BIN)/canyu fonts frontend
 	$(BIN)/canyu demo
 	$(BIN)/canyu serve
 
@@ -30,10 +30,13 @@ lint: $(BIN)/canyu
 typecheck: $(BIN)/canyu
 	$(BIN)/mypy api consultations hearings
 
-# The whole suite, twice: SQLite with in-process jobs, then PostgreSQL with an arq worker on Redis.
+# Everything: the backend suite twice (SQLite with in-process jobs, then PostgreSQL with an arq worker on
+# Redis), the fault-injection tests, and the web app's tests (Vitest and the browser journeys).
 test: lint typecheck fonts
 	CANYU_TEST_DATABASE=sqlite $(BIN)/pytest -q
 	CANYU_TEST_DATABASE=postgresql $(BIN)/pytest -q
+	$(MAKE) faults
+	$(MAKE) frontend-test
 
 # Regenerate the committed GraphQL SDL after changing the schema (a test fails when it drifts).
 schema: $(BIN)/canyu
@@ -47,3 +50,27 @@ services:
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+
+# Fault-injection tests (issue 6): kill an API worker, stop Redis, kill the job worker mid-run, restart
+# PostgreSQL, all under load, on private PostgreSQL and Redis servers they start and remove (never the
+# shared ones). Needs root (initdb runs as the postgres user), PostgreSQL 15's binaries and redis-server.
+faults: $(BIN)/canyu fonts
+	CANYU_FAULT_TESTS=1 $(BIN)/pytest -q -s -rsxX tests/faults
+
+# The web app: `npm ci` (exactly package-lock.json) and a production build into frontend/dist, which
+# `canyu serve` then serves at / beside /graphql. Needs Node.js 20.19 or later.
+frontend:
+	@command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || \
+		{ echo "make frontend needs Node.js 20.19+ and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' || \
+		{ echo "make frontend needs Node.js 20.19 or later (found $$(node -v))"; exit 1; }
+	cd frontend && npm ci --no-audit --no-fund
+	cd frontend && npm run build
+
+# The web app's tests: Vitest for components and logic, then the browser journeys (Debian's chromium,
+# installed with a Chinese font when missing) against a real `canyu serve` on a temporary database
+# (whose demo renders statement PDFs, hence `fonts`).
+frontend-test: $(BIN)/canyu fonts frontend
+	cd frontend && npm run lint && npm test
+	frontend/scripts/ensure-browser.sh
+	cd frontend && npm run test:e2e

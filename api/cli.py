@@ -5,6 +5,7 @@ import asyncio
 import getpass
 import logging
 import os
+import shutil
 import sys
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -26,27 +27,44 @@ def cmd_db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
     return 0
 
 
+def _share_metrics_between_workers(settings: Settings, workers: int) -> None:
+    """Several uvicorn workers write their metrics to one folder, so /metrics sums them all."""
+    if workers <= 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    folder = settings.data_dir / "metrics"
+    shutil.rmtree(folder, ignore_errors=True)  # samples of processes that are gone
+    folder.mkdir(parents=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder.resolve())
+
+
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
+    from api.observability import log_config
+
     if settings.is_embedded_database or args.migrate:
         cmd_db_upgrade(settings, args)
+    workers = args.workers or settings.workers
+    _share_metrics_between_workers(settings, workers)
     uvicorn.run(
         "api.app:create_app",
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,
-        workers=args.workers or settings.workers,
+        workers=workers,
         proxy_headers=True,
         forwarded_allow_ips=settings.forwarded_allow_ips,
-        log_level="info",
-        access_log=False,
+        log_config=log_config(settings),
+        access_log=False,  # canyu.access logs each request with its request id
     )
     return 0
 
 
 def cmd_worker(settings: Settings, _args: argparse.Namespace) -> int:
+    import time
+
     from arq.worker import run_worker
+    from redis.exceptions import RedisError
 
     from api.worker import WorkerSettings
 
@@ -54,8 +72,15 @@ def cmd_worker(settings: Settings, _args: argparse.Namespace) -> int:
         print("canyu worker needs CANYU_REDIS_URL; without it jobs run inside `canyu serve`", file=sys.stderr)
         return 2
     os.nice(settings.worker_nice)
-    run_worker(WorkerSettings)  # type: ignore[arg-type]
-    return 0
+    # arq's worker ends when it loses Redis; start it again until Redis is back. Every piece of work is
+    # described by rows, so the cron sweeps of the new worker find what was asked for meanwhile.
+    while True:
+        try:
+            run_worker(WorkerSettings)  # type: ignore[arg-type]
+            return 0  # stopped by a signal
+        except (RedisError, OSError) as error:
+            logging.getLogger("canyu.worker").warning("lost Redis (%s); restarting the worker in 2 s", error)
+            time.sleep(2)
 
 
 async def _with_session(settings: Settings, work: Callable[[Any], Awaitable[int]]) -> int:
@@ -130,13 +155,17 @@ async def _with_sessionmaker(settings: Settings, work: Callable[..., Awaitable[i
 
 
 def cmd_demo(settings: Settings, _args: argparse.Namespace) -> int:
-    from api import demo, demo_review
+    from api import demo, demo_hearings, demo_review
 
     cmd_db_upgrade(settings, _args)
     loaded = _run_domain(settings, demo.load)
     if loaded != 0:
         return loaded
-    return asyncio.run(_with_sessionmaker(settings, demo_review.load))
+    for later_stage in (demo_review.load, demo_hearings.load):
+        loaded = asyncio.run(_with_sessionmaker(settings, later_stage))
+        if loaded != 0:
+            return loaded
+    return 0
 
 
 def cmd_audit_verify(settings: Settings, _args: argparse.Namespace) -> int:
@@ -157,6 +186,37 @@ def cmd_audit_verify(settings: Settings, _args: argparse.Namespace) -> int:
     return _run_domain(settings, work)
 
 
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from api.backup import BackupError, backup
+
+    try:
+        backup(settings.resolved_database_url, Path(args.output))
+    except BackupError as error:
+        print(f"backup failed: {error}", file=sys.stderr)
+        return 1
+    print(f"backup written to {args.output}")
+    return 0
+
+
+def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from api.backup import BackupError, restore
+
+    if not args.yes:
+        print("restore replaces the whole database; stop canyu first and pass --yes", file=sys.stderr)
+        return 2
+    try:
+        restore(settings.resolved_database_url, Path(args.input))
+    except BackupError as error:
+        print(f"restore failed: {error}", file=sys.stderr)
+        return 1
+    print(f"database restored from {args.input}; run `canyu audit verify` to check it")
+    return 0
+
+
 def cmd_aggregate(settings: Settings, args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -165,6 +225,33 @@ def cmd_aggregate(settings: Settings, args: argparse.Namespace) -> int:
 
     options = AggregationOptions(lexicon_dir=settings.aggregation_lexicon_dir)
     return run(Path(args.input), Path(args.output), workers=args.workers, options=options)
+
+
+def cmd_verify_draw(_settings: Settings, args: argparse.Namespace) -> int:
+    """Recompute a hearing's published draw from its JSON (docs/hearings-draw.md); no database needed."""
+    import json
+
+    from hearings.selection import DrawDocumentError, verify_document
+
+    try:
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(args.file, encoding="utf-8") as handle:
+                text = handle.read()
+        verification = verify_document(json.loads(text))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, DrawDocumentError) as error:
+        print(f"cannot verify: {error}", file=sys.stderr)
+        return 2
+    for category, result in verification.results.items():
+        print(f"{category}: {len(result.selected)} selected, {len(result.waitlist)} waitlisted")
+    for problem in verification.problems:
+        print(f"MISMATCH: {problem}")
+    if verification.problems:
+        print("draw verification FAILED: the published result is not what the seed and the list give")
+        return 1
+    print("draw verified: the seed matches its commitment and every category's result recomputes exactly")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -214,9 +301,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     user_create.set_defaults(handler=cmd_user_create)
 
-    commands.add_parser("demo", help="load the demo units, staff, consultation and comments").set_defaults(
-        handler=cmd_demo
-    )
+    commands.add_parser(
+        "demo", help="load the demo units, staff, consultations, comments, statement and hearing"
+    ).set_defaults(handler=cmd_demo)
+
+    backup = commands.add_parser("backup", help="write a consistent backup of the database (while running)")
+    backup.add_argument("--output", required=True, help="file to write (PostgreSQL: pg_dump custom format)")
+    backup.set_defaults(handler=cmd_backup)
+    restore = commands.add_parser("restore", help="replace the database with a backup (canyu stopped)")
+    restore.add_argument("--input", required=True, help="a file written by `canyu backup`")
+    restore.add_argument("--yes", action="store_true", help="confirm replacing the database")
+    restore.set_defaults(handler=cmd_restore)
 
     aggregate = commands.add_parser(
         "aggregate", help="group exported comments (JSON Lines) into campaigns and topics, no database"
@@ -225,6 +320,12 @@ def build_parser() -> argparse.ArgumentParser:
     aggregate.add_argument("--output", required=True, help="groups JSON file to write")
     aggregate.add_argument("--workers", type=int, default=1, help="processes for word segmentation")
     aggregate.set_defaults(handler=cmd_aggregate)
+
+    verify_draw = commands.add_parser(
+        "verify-draw", help="recompute a hearing's published draw (its draw.json) independently"
+    )
+    verify_draw.add_argument("file", help="the draw JSON (/hearings/{id}/draw.json), or - for stdin")
+    verify_draw.set_defaults(handler=cmd_verify_draw)
 
     audit = commands.add_parser("audit", help="audit log").add_subparsers(dest="audit_command", required=True)
     audit.add_parser("verify", help="verify the hash chain and the sealed comments").set_defaults(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
@@ -38,10 +39,31 @@ class AppState:
     limiter: RateLimiter
 
 
-def database_unavailable(error: Exception) -> ServiceUnavailable:
-    return ServiceUnavailable(
-        "数据库暂时不可用，请稍后重试", code="DATABASE_UNAVAILABLE", cause=str(error)[:200]
-    )
+def _database_unreachable(error: BaseException) -> bool:
+    """Did the database (or the way to it) fail, rather than the statement? Then a retry may succeed."""
+    if isinstance(error, (OperationalError, InterfaceError, OSError, PoolTimeout)):
+        return True
+    if isinstance(error, DBAPIError):
+        # SQLSTATE 08xxx: connection exceptions; 57P0x: the server is shutting down or starting up.
+        sqlstate = getattr(error.orig, "sqlstate", None) or ""
+        return (
+            error.connection_invalidated
+            or sqlstate.startswith(("08", "57P"))
+            # asyncpg, when the server went away in the middle of an operation on the connection
+            or type(error.orig).__name__ == "InternalClientError"
+        )
+    return False
+
+
+def database_unavailable(error: BaseException) -> ServiceUnavailable | None:
+    """The retryable error to answer with when the database is unreachable or busy, else None."""
+    if isinstance(error, PoolTimeout):  # every pooled connection stayed busy: a burst, not an outage
+        return ServiceUnavailable("服务繁忙，请稍后重试", code="SERVER_BUSY")
+    if _database_unreachable(error):
+        return ServiceUnavailable(
+            "数据库暂时不可用，请稍后重试", code="DATABASE_UNAVAILABLE", cause=str(error)[:200]
+        )
+    return None
 
 
 class Context(BaseContext):
@@ -82,8 +104,10 @@ class Context(BaseContext):
             else:
                 async with self.session() as own_session:
                     found = await accounts.authenticate(own_session, token=token)
-        except (OperationalError, InterfaceError, OSError) as error:
-            raise database_unavailable(error) from error
+        except (DBAPIError, OSError, PoolTimeout) as error:
+            if (unavailable := database_unavailable(error)) is None:
+                raise
+            raise unavailable from error
         return None if found is None else (found, from_cookie)
 
     async def _authenticated(self, *, for_mutation: bool = False) -> tuple[Authenticated, bool] | None:
@@ -116,8 +140,10 @@ class Context(BaseContext):
         try:
             async with self.state.sessionmaker() as session:
                 yield session
-        except (OperationalError, InterfaceError, OSError) as error:
-            raise database_unavailable(error) from error
+        except (DBAPIError, OSError, PoolTimeout) as error:
+            if (unavailable := database_unavailable(error)) is None:
+                raise
+            raise unavailable from error
 
     async def mutate(self, operation: Callable[[AsyncSession], Awaitable[T]]) -> T:
         """Run one mutation in one transaction: commit on success, roll back on any error."""
@@ -134,12 +160,10 @@ class Context(BaseContext):
                         await session.rollback()
                     raise
                 return result
-        except (OperationalError, InterfaceError, OSError) as error:
-            raise database_unavailable(error) from error
-        except DBAPIError as error:
-            if error.connection_invalidated:
-                raise database_unavailable(error) from error
-            raise
+        except (DBAPIError, OSError, PoolTimeout) as error:
+            if (unavailable := database_unavailable(error)) is None:
+                raise
+            raise unavailable from error
 
     async def close(self) -> None:
         """End of request: release a session a mutation opened but did not use (it failed earlier)."""

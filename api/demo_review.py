@@ -22,7 +22,7 @@ from api.accounts.permissions import Grant, Principal
 from api.db import transaction, utcnow
 from api.demo import demo_principal, submit_demo_comments
 from api.settings import Settings
-from consultations import dispositions, grouping, service
+from consultations import comments, dispositions, grouping, service
 from consultations.jobs import run_aggregation
 from consultations.models import Comment, Consultation, GroupKind, Kind, OpinionGroup, Outcome, ReviewKind
 from consultations.statement import publishing
@@ -123,14 +123,16 @@ FORM_LETTER_SIGNERS = (2, 5, 7, 10, 13, 16)  # demo citizens who send the form l
 SIGNATURE_EDITS = ("", "  萧山区 村民", "（请领导重视）", "", "恳请采纳！", "")
 
 
-async def _citizens(session: AsyncSession) -> list[Principal]:
+async def citizen_principals(session: AsyncSession) -> list[Principal]:
     users = (await session.scalars(select(User).where(User.kind == "citizen").order_by(User.id))).all()
     return [demo_principal(user) for user in users]
 
 
-async def _staff(session: AsyncSession) -> dict[str, Principal]:
+async def staff_principals(
+    session: AsyncSession, usernames: tuple[str, ...] = ("drafter", "reviewer", "approver")
+) -> dict[str, Principal]:
     staff = {}
-    for username in ("drafter", "reviewer", "approver"):
+    for username in usernames:
         user = (await session.scalars(select(User).where(User.username == username))).one()
         rows = await session.execute(
             select(RoleGrant.role, Unit.id, Unit.path)
@@ -198,7 +200,7 @@ async def _open_and_collect(session: AsyncSession, settings: Settings, staff: di
             )
         ).all()
     }
-    citizens = await _citizens(session)
+    citizens = await citizen_principals(session)
     submissions = [(citizens[i + 3], o.article, o.body) for i, o in enumerate(OPINIONS)]
     submissions += [
         (citizens[i], "第五条", FORM_LETTER + edit)
@@ -218,14 +220,16 @@ async def _open_and_collect(session: AsyncSession, settings: Settings, staff: di
             closes_at=now - timedelta(days=9, hours=12),
         )
     )
-    for number, comment_id in enumerate(
-        (await session.scalars(select(Comment.id).where(Comment.consultation_id == consultation.id))).all()
-    ):
-        await session.execute(
-            update(Comment)
-            .where(Comment.id == comment_id)
-            .values(submitted_at=opened + timedelta(days=1 + number))
-        )
+    # Whole milliseconds, as comments are stored, and the content hash follows the new time (it is what
+    # the comment's seal will cover).
+    opened = opened.replace(microsecond=opened.microsecond // 1000 * 1000)
+    rows = await session.scalars(
+        select(Comment).where(Comment.consultation_id == consultation.id).order_by(Comment.id)
+    )
+    for number, comment in enumerate(rows.all()):
+        comment.submitted_at = opened + timedelta(days=1 + number)
+        comment.content_hash = comments.content_hash(comment)
+    await session.flush()
     await service.close_due(session)
     return consultation.id
 
@@ -278,7 +282,7 @@ async def load(sessionmaker: async_sessionmaker[AsyncSession], settings: Setting
     async with transaction(sessionmaker) as session:
         if await session.scalar(select(Consultation.id).where(Consultation.title == TITLE)) is not None:
             return 0
-        staff = await _staff(session)
+        staff = await staff_principals(session)
         consultation_id = await _open_and_collect(session, settings, staff)
     async with transaction(sessionmaker) as session:
         run, _ = await grouping.request_aggregation(

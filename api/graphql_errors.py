@@ -13,6 +13,25 @@ log = logging.getLogger("canyu.graphql")
 
 INTERNAL_MESSAGE = "服务器内部错误，请稍后重试"
 SUGGESTION = re.compile(r" Did you mean .*\?$")
+# A client error quotes the offending input; a 5 MB variable must not come back as a 5 MB message.
+MAX_CLIENT_MESSAGE = 500
+UNSTORABLE_TEXT_MESSAGE = "文本包含无法保存的字符（如空字符 U+0000 或不成对的代理项），请删除后重试"
+
+
+def _unstorable_text(error: BaseException) -> bool:
+    """Text no database can take: a lone surrogate (JSON allows "\\ud800"; it has no UTF-8 form) or, in
+    PostgreSQL, U+0000 (SQLSTATE 22021). Only a client's input carries them, and the failed statement's
+    transaction is rolled back, so this is the client's error, not an unexpected one."""
+    link: BaseException | None = error
+    for _ in range(10):  # the driver's exception, SQLAlchemy's wrapping of it, …
+        if link is None:
+            break
+        if isinstance(link, UnicodeEncodeError) and link.reason == "surrogates not allowed":
+            return True
+        if getattr(link, "sqlstate", None) in ("22021", "22P05"):  # not in repertoire, untranslatable
+            return True
+        link = link.__cause__ or link.__context__
+    return False
 
 
 def _camel(name: str) -> str:
@@ -31,8 +50,12 @@ class DomainErrors(MaskErrors):
 
     def _process(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error
-        if original is None:  # syntax and validation errors: the client's own query
+        # Syntax and validation errors, and variables whose values do not fit their types (graphql-core
+        # reports those outside any field, wrapping the scalar's own GraphQLError): the client's own query.
+        if original is None or (error.path is None and isinstance(original, GraphQLError)):
             message = SUGGESTION.sub("", error.message) if self.hide_suggestions else error.message
+            if len(message) > MAX_CLIENT_MESSAGE:
+                message = message[:MAX_CLIENT_MESSAGE] + "…"
             return GraphQLError(
                 message,
                 nodes=error.nodes,
@@ -51,6 +74,15 @@ class DomainErrors(MaskErrors):
                 positions=error.positions,
                 path=error.path,
                 extensions=extensions,
+            )
+        if _unstorable_text(original):
+            return GraphQLError(
+                UNSTORABLE_TEXT_MESSAGE,
+                nodes=error.nodes,
+                source=error.source,
+                positions=error.positions,
+                path=error.path,
+                extensions={"code": "TEXT_INVALID_UNICODE", "retryable": False},
             )
         log.error("unexpected error in %s", error.path, exc_info=original)
         return GraphQLError(

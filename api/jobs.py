@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, Text, select
+from sqlalchemy import JSON, Integer, String, Text, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -88,9 +88,9 @@ class JobProgress:
         await self._save(status="failed", message=text[:2000], finished_at=utcnow())
 
 
-# A running job that has not reported for this long is presumed dead (its worker was killed) and is
-# started again; requested jobs are idempotent, so a rerun gives the result an uninterrupted run gives.
-STALE_RUN_SECONDS = 300
+# A running job that has not reported for CANYU_JOB_STALE_SECONDS (default 300) is presumed dead (its
+# worker was killed) and is started again; requested jobs are idempotent, so a rerun gives the result an
+# uninterrupted run gives.
 ACTIVE_STATUSES = ("queued", "running")
 
 
@@ -116,7 +116,9 @@ async def request_run(
     return run, True
 
 
-async def claim_run(sessionmaker: async_sessionmaker[AsyncSession], run_id: int) -> JobRun | None:
+async def claim_run(
+    sessionmaker: async_sessionmaker[AsyncSession], run_id: int, *, stale_seconds: float
+) -> JobRun | None:
     """Mark a queued (or stale running) run as running and return it; None if another worker has it or
     it is finished, so a duplicate delivery of the same job does nothing."""
     async with transaction(sessionmaker) as session:
@@ -124,7 +126,7 @@ async def claim_run(sessionmaker: async_sessionmaker[AsyncSession], run_id: int)
         if run is None or run.status not in ACTIVE_STATUSES:
             return None
         now = utcnow()
-        alive = run.heartbeat_at is not None and (now - run.heartbeat_at).total_seconds() < STALE_RUN_SECONDS
+        alive = run.heartbeat_at is not None and (now - run.heartbeat_at).total_seconds() < stale_seconds
         if run.status == "running" and alive:
             return None
         run.status, run.heartbeat_at, run.progress_done = "running", now, 0
@@ -135,17 +137,38 @@ async def run_requested(
     ctx: dict[str, Any], run_id: int, work: Callable[[JobRun, "JobProgress"], Awaitable[str]]
 ) -> str:
     """Claim a requested run, do its work and record the outcome (a failure is recorded, then raised)."""
-    run = await claim_run(ctx["sessionmaker"], run_id)
+    run = await claim_run(ctx["sessionmaker"], run_id, stale_seconds=ctx["settings"].job_stale_seconds)
     if run is None:
         return "nothing to do"
     progress = JobProgress.of_run(ctx["sessionmaker"], run)
+    # Long silent phases (rendering a statement, a big segmentation batch) run off the event loop, so
+    # this keeps beating: only a run whose worker died goes stale.
+    beating = asyncio.create_task(
+        _keep_beating(ctx["sessionmaker"], run.id, every=max(1.0, ctx["settings"].job_stale_seconds / 4))
+    )
     try:
         message = await work(run, progress)
     except Exception as error:
         await progress.fail(error)
         raise
+    finally:
+        beating.cancel()
     await progress.finish(message)
     return message
+
+
+async def _keep_beating(sessionmaker: async_sessionmaker[AsyncSession], run_id: int, *, every: float) -> None:
+    while True:
+        await asyncio.sleep(every)
+        try:
+            async with transaction(sessionmaker) as session:
+                await session.execute(
+                    update(JobRun)
+                    .where(JobRun.id == run_id, JobRun.status == "running")
+                    .values(heartbeat_at=utcnow())
+                )
+        except Exception as error:  # the database is away for a moment: the next beat tries again
+            log.warning("heartbeat of job run %s failed: %s", run_id, type(error).__name__)
 
 
 async def resume_requested_runs(ctx: dict[str, Any]) -> str:
@@ -163,11 +186,15 @@ async def resume_requested_runs(ctx: dict[str, Any]) -> str:
         if (run.status == "queued" and (now - run.started_at).total_seconds() > 5)
         or (
             run.status == "running"
-            and (now - (run.heartbeat_at or run.started_at)).total_seconds() >= STALE_RUN_SECONDS
+            and (now - (run.heartbeat_at or run.started_at)).total_seconds()
+            >= ctx["settings"].job_stale_seconds
         )
     ]
     for run in due:
-        await ctx["queue"].enqueue(run.job_name, run.id, job_id=f"run:{run.id}")
+        # A fresh arq job id: arq ignores an enqueue under the id of a job it still remembers, which a
+        # killed worker's job stays for an hour. A duplicate delivery is harmless: claim_run lets one in.
+        job_id = f"run:{run.id}:resume:{int(now.timestamp())}"
+        await ctx["queue"].enqueue(run.job_name, run.id, job_id=job_id)
     return f"resumed {len(due)}"
 
 
@@ -189,6 +216,10 @@ class JobQueue:
 
     async def ping(self) -> bool:
         return True
+
+    async def depth(self) -> int | None:
+        """Jobs waiting to start (for /metrics), or None when it cannot be read."""
+        return None
 
     async def close(self) -> None:
         return None
@@ -238,6 +269,15 @@ class ArqQueue(JobQueue):
             return bool(await asyncio.wait_for(pool.ping(), timeout=2))
         except Exception:
             return False
+
+    async def depth(self) -> int | None:
+        from arq.constants import default_queue_name
+
+        try:
+            pool = await self._get_pool()
+            return int(await asyncio.wait_for(pool.zcard(default_queue_name), timeout=2))
+        except Exception:
+            return None
 
     async def close(self) -> None:
         if self._pool is not None:
@@ -291,6 +331,9 @@ class InProcessQueue(JobQueue):
                     last_run[cron_job.name] = now
                     await self.enqueue(cron_job.name, job_id=f"cron:{cron_job.name}")
             await asyncio.sleep(1)
+
+    async def depth(self) -> int | None:
+        return len(self._running)
 
     async def drain(self) -> None:
         """Wait until no job is running (tests and shutdown)."""

@@ -4,9 +4,10 @@ from api import audit, jobs, outbox
 from api.accounts import models as account_models
 from api.db import Base
 from consultations import models as consultation_models
+from hearings import models as hearing_models
 
 # Importing a module registers its tables on Base.metadata.
-MODEL_MODULES = (account_models, audit, jobs, outbox, consultation_models)
+MODEL_MODULES = (account_models, audit, jobs, outbox, consultation_models, hearing_models)
 metadata = Base.metadata
 
 # Made by the migrations alone, for comment search (consultations/search.py): PostgreSQL's text-search

@@ -1,7 +1,8 @@
 """Notification outbox: rows written in the same transaction as the change that causes them,
 delivered afterwards by a job, retried with backoff, never lost when Redis or the mail server is down.
 
-Delivery claims a batch (status `sending`), sends, then marks each row `sent`. A worker that dies
+Delivery claims a batch (status `sending`) and, after sending, marks it `sent`: one set-based UPDATE each,
+so a notification costs no statement of its own (failures are updated row by row). A worker that dies
 between sending and marking leaves rows `sending`; they are retried after a timeout, and email
 carries a stable Message-ID so a receiving server can drop the rare duplicate.
 """
@@ -11,9 +12,22 @@ from datetime import datetime, timedelta
 from email.message import EmailMessage
 from typing import Any, Protocol
 
-from sqlalchemy import ForeignKey, Integer, String, Text, and_, insert, or_, select, update
+from sqlalchemy import (
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    and_,
+    bindparam,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql import ColumnElement, FromClause, Insert
 
 from api.db import Base, UTCDateTime, is_postgresql, transaction, utcnow
 from api.settings import Settings
@@ -83,6 +97,50 @@ async def queue_notification(
     return (await connection.execute(_INSERT_NOTIFICATION, values)).scalar_one()
 
 
+def queued_notification_insert(
+    *,
+    body: ColumnElement[str],
+    dedupe_key: ColumnElement[str],
+    source: FromClause,
+    where: ColumnElement[bool],
+) -> Insert:
+    """An `INSERT … SELECT` of one pending notification whose body and dedupe key are SQL expressions over
+    `source`, so that the statement writing the row it is about can write it too (one round trip).
+
+    The other values are bind parameters; notification_parameters() gives them.
+    """
+    values: dict[str, ColumnElement[Any]] = {
+        "user_id": bindparam("notification_user_id", type_=Integer),
+        "channel": bindparam("notification_channel", type_=String),
+        "recipient": bindparam("notification_recipient", type_=String),
+        "kind": bindparam("notification_kind", type_=String),
+        "subject": bindparam("notification_subject", type_=String),
+        "body": body,
+        "dedupe_key": dedupe_key,
+        "status": literal("pending", String),
+        "attempts": literal(0, Integer),
+        "next_attempt_at": bindparam("notification_at", type_=UTCDateTime),
+        "last_error": literal("", String),
+        "created_at": bindparam("notification_at", type_=UTCDateTime),
+    }
+    rows = select(*values.values()).select_from(source).where(where)
+    return insert(Notification).from_select(list(values), rows)
+
+
+def notification_parameters(
+    *, recipient: str, kind: str, subject: str, user_id: int | None
+) -> dict[str, Any]:
+    """The bind parameters of a queued_notification_insert() statement."""
+    return {
+        "notification_user_id": user_id,
+        "notification_channel": channel_for(recipient),
+        "notification_recipient": recipient,
+        "notification_kind": kind,
+        "notification_subject": subject,
+        "notification_at": utcnow(),
+    }
+
+
 class Transport(Protocol):
     async def send(self, notification: Notification) -> None: ...
 
@@ -135,17 +193,24 @@ def _backoff(attempts: int) -> timedelta:
 
 
 async def _claim_batch(session: AsyncSession, batch_size: int) -> list[Notification]:
+    """Mark up to batch_size due notifications `sending` and return them: one set-based UPDATE."""
     now = utcnow()
     due = or_(
         and_(Notification.status == "pending", Notification.next_attempt_at <= now),
         and_(Notification.status == "sending", Notification.claimed_at < now - SENDING_TIMEOUT),
     )
-    query = select(Notification).where(due).order_by(Notification.id).limit(batch_size)
+    due_ids = select(Notification.id).where(due).order_by(Notification.id).limit(batch_size)
     if is_postgresql(session):
-        query = query.with_for_update(skip_locked=True)
-    rows = list((await session.execute(query)).scalars())
-    for row in rows:
-        row.status, row.claimed_at, row.attempts = "sending", now, row.attempts + 1
+        due_ids = due_ids.with_for_update(skip_locked=True)
+    claim = (
+        update(Notification)
+        .where(Notification.id.in_(due_ids.scalar_subquery()))
+        .values(status="sending", claimed_at=now, attempts=Notification.attempts + 1)
+        .returning(Notification)
+        .execution_options(synchronize_session=False)
+    )
+    rows = list((await session.execute(claim)).scalars())
+    rows.sort(key=lambda row: row.id)  # RETURNING has no order
     return rows
 
 

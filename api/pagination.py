@@ -10,6 +10,7 @@ from api.errors import InvalidInput
 
 T = TypeVar("T")
 MAX_PAGE = 100
+MAX_ROW_ID = 2**62  # as parse_id
 
 
 @strawberry.type
@@ -40,10 +41,12 @@ def decode_cursor(cursor: str | None) -> int | None:
         return None
     try:
         prefix, value = base64.urlsafe_b64decode(cursor.encode()).decode().split(":", 1)
-        if prefix != "c":
-            raise ValueError(prefix)
+        # Only what encode_cursor makes: a row id, in ASCII digits and in the range the databases compare
+        # (a forged "c:10**30" would otherwise overflow the driver and surface as an internal error).
+        if prefix != "c" or not (value.isascii() and value.isdigit()) or not 0 < int(value) <= MAX_ROW_ID:
+            raise ValueError(value)
         return int(value)
-    except (ValueError, UnicodeDecodeError) as error:
+    except ValueError as error:  # also binascii.Error and Unicode errors
         raise InvalidInput("分页游标无效", code="CURSOR_INVALID") from error
 
 

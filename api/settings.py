@@ -28,6 +28,14 @@ class Settings(BaseSettings):
     # Proxies whose X-Forwarded-For is believed (the load balancer), so rate limits see the client's address.
     forwarded_allow_ips: str = "127.0.0.1"
 
+    # The built web app (`make frontend`) served at /; unset: frontend/dist beside the code.
+    frontend_dist: Path | None = None
+    # Where citizens and invitees reach the web app: links in notifications (observer invitations).
+    public_base_url: str = "http://127.0.0.1:8000"
+
+    # Hearings: notice before a hearing that does not serve a 规章 (which always needs 30 days, rules C2).
+    hearing_notice_days: int = Field(default=10, ge=0, le=90)
+
     # Sessions and accounts
     session_days: int = 14
     verification_code_minutes: int = 15
@@ -48,8 +56,8 @@ class Settings(BaseSettings):
     # Aggregation: a folder whose userdict.txt / stopwords.txt are loaded beside the shipped ones.
     aggregation_lexicon_dir: Path | None = None
 
-    # Statement PDFs embed this CJK font (.ttf/.ttc); unset: the first well-known system font found
-    # (fonts-wqy-microhei, fonts-noto-cjk).
+    # Statement PDFs embed this CJK font (TrueType .ttf/.ttc); unset: the first well-known system font
+    # found (fonts-wqy-microhei). Fonts with CFF outlines (Noto Sans CJK) are refused.
     statement_font_path: Path | None = None
 
     # Deadlines: extra holiday/working-day calendar merged over the shipped one.
@@ -82,6 +90,21 @@ class Settings(BaseSettings):
     aggregation_workers: int = Field(default=0, ge=0, le=64)
     # A process sends one "new work" nudge per job at most this often; the cron sweeps catch the rest.
     job_nudge_debounce_seconds: float = Field(default=0.5, ge=0)
+    # A requested job (aggregation, statement) silent this long is presumed dead and started again.
+    job_stale_seconds: float = Field(default=300, gt=0)
+
+    # Operations: logs (JSON lines by default in production), one access-log line per request, the
+    # origins other than canyu's own that browsers may call the API from (CORS), and an optional bearer
+    # token that /metrics then requires.
+    log_format: Literal["json", "text"] | None = None
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    access_log: bool = True
+    cors_allow_origins: list[str] = Field(default_factory=list)
+    metrics_token: str | None = None
+
+    @property
+    def resolved_log_format(self) -> str:
+        return self.log_format or ("json" if self.is_production else "text")
 
     @property
     def is_production(self) -> bool:

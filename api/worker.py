@@ -1,6 +1,8 @@
 """The job registry and arq's WorkerSettings: the same functions run in arq workers and in-process."""
 
+import gc
 import logging
+import logging.config
 from typing import Any, ClassVar
 
 from arq import cron
@@ -8,26 +10,39 @@ from arq.connections import RedisSettings
 
 from api.db import create_engine, create_sessionmaker
 from api.jobs import ArqQueue, CronJob, JobFunction, resume_requested_runs
+from api.observability import log_config, timed_job
 from api.outbox import deliver_notifications
 from api.settings import Settings, get_settings
 from consultations import segmentation
 from consultations.jobs import close_due_consultations, process_new_comments, run_aggregation
 from consultations.statement.publishing import generate_statement
+from consultations.statement.snapshot import register_hearing_facts
+from hearings.jobs import remind_observers
+from hearings.records import hearing_facts
 
+# Each job records its duration in /metrics; the wrapper keeps the function's name, which arq keys on.
 JOB_FUNCTIONS: list[JobFunction] = [
-    deliver_notifications,
-    close_due_consultations,
-    process_new_comments,
-    run_aggregation,
-    generate_statement,
-    resume_requested_runs,
+    timed_job(function)
+    for function in (
+        deliver_notifications,
+        close_due_consultations,
+        process_new_comments,
+        run_aggregation,
+        generate_statement,
+        resume_requested_runs,
+        remind_observers,
+    )
 ]
+_JOBS = {function.__name__: function for function in JOB_FUNCTIONS}
 CRON_JOBS: list[CronJob] = [
-    CronJob(deliver_notifications, every_seconds=10),
-    CronJob(close_due_consultations, every_seconds=30),
-    CronJob(process_new_comments, every_seconds=15),
-    CronJob(resume_requested_runs, every_seconds=30),
+    CronJob(_JOBS["deliver_notifications"], every_seconds=10),
+    CronJob(_JOBS["close_due_consultations"], every_seconds=30),
+    CronJob(_JOBS["process_new_comments"], every_seconds=15),
+    CronJob(_JOBS["resume_requested_runs"], every_seconds=30),
+    CronJob(_JOBS["remind_observers"], every_seconds=300),
 ]
+# Section 五 of the adoption statement reads hearings (consultations may not import hearings).
+register_hearing_facts(hearing_facts)
 
 
 def job_context(settings: Settings, sessionmaker: Any, queue: Any) -> dict[str, Any]:
@@ -36,8 +51,9 @@ def job_context(settings: Settings, sessionmaker: Any, queue: Any) -> dict[str, 
 
 async def _startup(ctx: dict[str, Any]) -> None:
     settings = get_settings()
-    logging.basicConfig(level=logging.INFO)
+    logging.config.dictConfig(log_config(settings))
     segmentation.initialize()
+    gc.freeze()  # the long-lived objects loaded above stay out of the garbage collector's scans
     engine = create_engine(settings.resolved_database_url, pool_size=5)
     assert settings.redis_url, "canyu worker needs CANYU_REDIS_URL"
     ctx.update(job_context(settings, create_sessionmaker(engine), ArqQueue(settings.redis_url)))

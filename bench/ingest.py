@@ -400,6 +400,84 @@ async def seed(url: str, *, citizens: int, tokens_file: Path) -> Seeded:
     )
 
 
+SUBMIT_MUTATION = (
+    "mutation($id: ID!, $body: String!, $article: ID, $key: String) { "
+    "submitComment(consultationId: $id, body: $body, articleId: $article, idempotencyKey: $key) "
+    "{ receiptCode submittedAt duplicate } }"
+)
+
+
+async def statements_per_submission(
+    seeded: Seeded, database_url: str, redis_url: str | None
+) -> dict[str, Any]:
+    """What one warm submitComment sends the database, counted with SQLAlchemy's events: the app
+    in-process (production settings) on the seeded database, the mutation over ASGI as wrk sends it.
+    Each statement, BEGIN and COMMIT is one round trip (asyncpg's prepared statements are cached by then)."""
+    import httpx
+    from sqlalchemy import event
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    settings = Settings(
+        env="production",
+        secret_key=secrets.token_urlsafe(32),
+        database_url=database_url,
+        redis_url=redis_url,
+        data_dir=Path(tempfile.mkdtemp(prefix="canyu-bench-count-")),
+    )
+    app = create_app(settings, start_cron=False)
+    engine = app.state.canyu.engine.sync_engine
+
+    async def no_nudge(*_: Any, **__: Any) -> None:
+        """In embedded mode the nudged jobs would run in this process and be counted with the request."""
+
+    app.state.canyu.queue.enqueue = no_nudge
+    tokens = seeded.tokens_file.read_text().split()
+    counted: dict[str, Any] = {"statements": [], "begin": 0, "commit": 0}
+    counting = False
+
+    def on_statement(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if counting and not statement.startswith("BEGIN"):  # SQLite's BEGIN IMMEDIATE: the begin event
+            counted["statements"].append(" ".join(statement.split())[:80])
+
+    def on_begin(_conn: Any) -> None:
+        counted["begin"] += counting
+
+    def on_commit(_conn: Any) -> None:
+        counted["commit"] += counting
+
+    event.listen(engine, "before_cursor_execute", on_statement)
+    event.listen(engine, "begin", on_begin)
+    event.listen(engine, "commit", on_commit)
+    try:
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+                for n in range(4):  # the first ones warm caches (validation, statements, the draft version)
+                    counting = n == 3
+                    variables = {
+                        "id": str(seeded.consultation_id),
+                        "body": f"{RAW_BODIES[n % len(RAW_BODIES)]}（计数 {secrets.token_hex(4)}）",
+                        "article": str(seeded.article_ids[0]) if n % 2 else None,
+                        "key": f"count-{secrets.token_hex(6)}",
+                    }
+                    response = await client.post(
+                        "/graphql",
+                        json={"query": SUBMIT_MUTATION, "variables": variables},
+                        headers={"Authorization": f"Bearer {tokens[n]}"},
+                    )
+                    assert response.status_code == 200 and "errors" not in response.json(), response.text
+    finally:
+        event.remove(engine, "before_cursor_execute", on_statement)
+        event.remove(engine, "begin", on_begin)
+        event.remove(engine, "commit", on_commit)
+        await app.state.canyu.engine.dispose()
+        shutil.rmtree(settings.data_dir, ignore_errors=True)
+    counted["round_trips"] = len(counted["statements"]) + counted["begin"] + counted["commit"]
+    return counted
+
+
 # --- processes -------------------------------------------------------------------------------------
 
 
@@ -575,6 +653,9 @@ class CpuMeter:
 
 def base_env(extra: dict[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CANYU_", "BENCH_"))}
+    # The servers import this checkout's code, also when it is a git worktree run with another
+    # checkout's venv (whose editable install would otherwise point them at that checkout).
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
     env.update(extra)
     return env
 
@@ -1205,6 +1286,9 @@ def run_canyu_postgres(
         f"{seeded.citizens} citizens in {seeded.seconds} s"
     )
     flush_redis()
+    statements = asyncio.run(statements_per_submission(seeded, PG_URL, REDIS_URL))
+    log(f"one submission: {statements['round_trips']} database round trips {statements}")
+    flush_redis()
     env = canyu_env(
         CANYU_SECRET_KEY=secrets.token_urlsafe(32),
         CANYU_DATABASE_URL=PG_URL,
@@ -1223,6 +1307,11 @@ def run_canyu_postgres(
     if worker.poll() is not None:
         raise RuntimeError(f"canyu worker exited:\n{processes.tail('canyu-worker')}")
     uvicorn_workers = uvicorn_worker_pids(server.pid)
+    for _ in range(60):  # on a busy machine the second worker may still be starting
+        if len(uvicorn_workers) >= 2:
+            break
+        time.sleep(0.5)
+        uvicorn_workers = uvicorn_worker_pids(server.pid)
     log(f"canyu serve ready (supervisor {server.pid}, workers {uvicorn_workers}); arq worker {worker.pid}")
     url = f"http://{HOST}:{CANYU_PG_PORT}/graphql"
     common: dict[str, Any] = {
@@ -1293,6 +1382,7 @@ def run_canyu_postgres(
         "postgres_per_comment": {k: round(v / stored, 2) for k, v in pg_used.items()} if stored else {},
         "redis_commands_per_comment": round(redis_used / stored, 2) if stored else None,
         "job_backlog": backlog,
+        "statements_per_submission": statements,
     }
 
     if args.profile:
@@ -1469,6 +1559,8 @@ def run_canyu_sqlite(
         seed(f"sqlite+aiosqlite:///{db_path}", citizens=args.citizens, tokens_file=work / "tokens-sqlite.txt")
     )
     log(f"SQLite: seeded consultation {seeded.consultation_id} in {seeded.seconds} s")
+    statements = asyncio.run(statements_per_submission(seeded, f"sqlite+aiosqlite:///{db_path}", None))
+    log(f"one submission: {statements['round_trips']} database statements {statements}")
     server = processes.start(
         "canyu-serve-sqlite",
         [str(CANYU), "serve", "--host", HOST, "--port", str(CANYU_SQLITE_PORT)],
@@ -1521,6 +1613,7 @@ def run_canyu_sqlite(
         **measured,
         "cpu_ms_per_comment": per_comment(measured["cpu_seconds"], check["stored_for_run"]),
         "job_backlog": backlog,
+        "statements_per_submission": statements,
     }
 
 
@@ -1616,6 +1709,15 @@ def markdown(results: dict[str, Any]) -> str:
     if "canyu_sqlite" in results:
         sq = results["canyu_sqlite"]
         row("canyu submitComment, SQLite embedded, 1 process", sq, once_text(sq), "canyu_serve")
+    for key, name in (("canyu_postgres", "PostgreSQL"), ("canyu_sqlite", "SQLite")):
+        counted = results.get(key, {}).get("statements_per_submission")
+        if counted:
+            lines.append(
+                f"\n{name}: one submission = {counted['round_trips']} database round trips "
+                f"(BEGIN ×{counted['begin']}, COMMIT ×{counted['commit']}, "
+                + "; ".join(counted["statements"])
+                + ")"
+            )
     lines += ["", "| Target | Value | Target | Result |", "|---|---:|---|---|"]
     for name, v in results.get("verdicts", {}).items():
         result = "—" if v["pass"] is None else ("PASS" if v["pass"] else "FAIL")

@@ -12,14 +12,15 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import Integer, String, and_, bindparam, cast, exists, literal, or_, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.sqltypes import NullType
 
 from api import audit
 from api.accounts.models import Unit
 from api.accounts.permissions import Principal, require_user
-from api.db import utcnow
+from api.db import UTCDateTime, utcnow
 from api.errors import (
     Conflict,
     DomainError,
@@ -29,7 +30,8 @@ from api.errors import (
     PermissionDenied,
     RateLimited,
 )
-from api.outbox import queue_notification
+from api.outbox import notification_parameters, queued_notification_insert
+from api.precompiled import Precompiled
 from api.ratelimit import RateLimiter
 from consultations import permissions, service
 from consultations.deadlines import DEFAULT_TZ, today_in
@@ -201,6 +203,10 @@ _CONSULTATION_FOR_COMMENT = (
         ),
     )
     .where(_consultations.c.id == bindparam("consultation_id"))
+    # Held until the commit: a consultation read here cannot be closed or given a new draft before the
+    # insert that follows (staff changes wait; submissions share the lock). Ignored by SQLite, whose
+    # transactions are serial anyway.
+    .with_for_update(read=True, of=_consultations)
 )
 
 
@@ -229,26 +235,106 @@ def _refusal(consultation: Any, article_id: int | None, now: datetime) -> Domain
     return None
 
 
-def _insert_unless_replay_statement(dialect: Any) -> Any:
-    comments = Comment.__table__
-    statement = dialect.insert(comments).on_conflict_do_nothing(index_elements=[comments.c.idempotency_key])
-    return statement.returning(comments.c.id)
+_comments = Comment.__table__
+_COMMENT_COLUMNS = [column for column in _comments.columns if column.key != "id"]
 
 
-# Built once per dialect: a statement built per request costs more than the database round trip.
-_INSERT_UNLESS_REPLAY = {
-    "postgresql": _insert_unless_replay_statement(postgresql),
-    "sqlite": _insert_unless_replay_statement(sqlite),
+def _bind_type(column: Any) -> Any:
+    # A foreign key column's type is only filled in from the referred column later: an id is an Integer.
+    return Integer() if isinstance(column.type, NullType) else column.type
+
+
+def _guarded_comment_insert(dialect: Any) -> Any:
+    """`INSERT INTO comments … SELECT <the comment> FROM consultations WHERE <it takes this comment now>
+    ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`.
+
+    The WHERE repeats _refusal() in SQL (status open, within the window, the draft version the comment
+    was hashed with is still the current one, the article is in it), so the check and the insert are one
+    statement and no row is written for a consultation that does not take it. No row back means a
+    replay or a refusal; the caller finds out which. The values are bind parameters named like the columns.
+    """
+    now = bindparam("submitted_at", type_=UTCDateTime)
+    version = bindparam("draft_version_id", type_=Integer)
+    article = bindparam("article_id", type_=Integer)
+    takes_it = and_(
+        _consultations.c.id == bindparam("consultation_id", type_=Integer),
+        _consultations.c.status == Status.OPEN.value,
+        _consultations.c.current_version_id == version,
+        or_(_consultations.c.opens_at.is_(None), _consultations.c.opens_at <= now),
+        or_(_consultations.c.closes_at.is_(None), _consultations.c.closes_at > now),
+        or_(
+            article.is_(None),
+            exists().where(_articles.c.id == article, _articles.c.draft_version_id == version),
+        ),
+    )
+    # The WHERE also keeps SQLite's parser from reading ON CONFLICT as a join constraint.
+    values = select(*(bindparam(c.key, type_=_bind_type(c)) for c in _COMMENT_COLUMNS)).where(takes_it)
+    statement = dialect.insert(_comments).from_select([c.key for c in _COMMENT_COLUMNS], values)
+    return statement.on_conflict_do_nothing(index_elements=[_comments.c.idempotency_key]).returning(
+        _comments.c.id
+    )
+
+
+RECEIPT_SUBJECT = "意见已收到"
+
+
+def _receipt_body(title: Any, receipt_code: Any) -> Any:
+    """The receipt notification's text; works on str and on SQL string expressions alike."""
+    return "您对《" + title + "》的意见已收到，回执编号 " + receipt_code + "。可凭回执编号查询意见处理情况。"
+
+
+def _receipt_notification(comment_id: Any, source: Any) -> Any:
+    """The outbox row for a new comment's receipt, as an INSERT … SELECT (title from the consultation)."""
+    return queued_notification_insert(
+        body=_receipt_body(_consultations.c.title, bindparam("receipt_code", type_=String)),
+        dedupe_key=literal("comment-receipt:", String) + cast(comment_id, String),
+        source=source,
+        where=_consultations.c.id == bindparam("consultation_id", type_=Integer),
+    )
+
+
+def _comment_with_receipt_statement() -> Any:
+    """PostgreSQL: the guarded comment insert and its receipt notification in one statement (a
+    data-modifying CTE), so a submission is BEGIN, the caller, this, COMMIT."""
+    new_comment = _guarded_comment_insert(postgresql).cte("new_comment")
+    receipt = _receipt_notification(new_comment.c.id, new_comment.join(_consultations, true())).cte("receipt")
+    return select(new_comment.c.id).add_cte(receipt)
+
+
+# Built and compiled once: a statement built per request, or even only cache-keyed and given its
+# parameters by SQLAlchemy, costs more CPU than its database round trip (api/precompiled.py).
+_GUARDED_INSERT = {
+    "postgresql": Precompiled(_guarded_comment_insert(postgresql)),
+    "sqlite": Precompiled(_guarded_comment_insert(sqlite)),
 }
+_GUARDED_INSERT_WITH_RECEIPT = Precompiled(_comment_with_receipt_statement())  # PostgreSQL
+# SQLite has no data-modifying CTEs: there the notification is a second statement.
+_RECEIPT_NOTIFICATION = Precompiled(
+    _receipt_notification(bindparam("comment_id", type_=Integer), _consultations)
+)
+
+# consultation id -> the current draft version of a consultation that took a comment recently, so the next
+# submission can go straight to the guarded insert (whose WHERE checks it again). A stale entry costs one
+# extra round trip, never a wrong row. Per process.
+_open_versions: dict[int, int] = {}
 
 
-async def _insert_unless_replay(session: AsyncSession, comment: Comment) -> int | None:
-    """Insert the comment; None if a comment with its idempotency key already exists (even one being
-    committed concurrently: the database's unique index decides, not a prior look-up)."""
-    values = {c.key: getattr(comment, c.key) for c in Comment.__table__.columns if c.key != "id"}
+async def _insert_comment(session: AsyncSession, comment: Comment, receipt_to: str) -> int | None:
+    """Insert the comment, and its receipt notification when receipt_to is a contact, if the consultation
+    takes it now; return its id, or None when it was not inserted (a replay, or a refusal)."""
     connection = await session.connection()
-    statement = _INSERT_UNLESS_REPLAY[connection.dialect.name]
-    return (await connection.execute(statement, values)).scalar()
+    values = {c.key: getattr(comment, c.key) for c in _COMMENT_COLUMNS}
+    if not receipt_to:
+        return (await _GUARDED_INSERT[connection.dialect.name].execute(connection, values)).scalar()
+    notification = notification_parameters(
+        recipient=receipt_to, kind="comment_receipt", subject=RECEIPT_SUBJECT, user_id=comment.author_id
+    )
+    if connection.dialect.name == "postgresql":
+        return (await _GUARDED_INSERT_WITH_RECEIPT.execute(connection, values | notification)).scalar()
+    comment_id = (await _GUARDED_INSERT["sqlite"].execute(connection, values)).scalar()
+    if comment_id is not None:
+        await _RECEIPT_NOTIFICATION.execute(connection, notification | values | {"comment_id": comment_id})
+    return comment_id
 
 
 async def submit_comment(
@@ -266,7 +352,8 @@ async def submit_comment(
     """Submit a verified citizen's comment; returns (comment, created) — created is False on a replay.
 
     A replay (same idempotency key) gets the first comment back even after the window closed, and does
-    not count against the rate limit. The hot path is one select, one insert and the outbox row.
+    not count against the rate limit. The hot path is one statement: the comment, inserted only if the
+    consultation takes it, with its receipt notification (on SQLite the notification is a second one).
     """
     principal = require_user(principal)
     if principal.is_staff:
@@ -278,60 +365,67 @@ async def submit_comment(
     body = clean_text(body, min_chars=limits.min_chars, max_chars=limits.max_chars)
     key = _idempotency_key(principal.user_id, idempotency_key)
     now = _now_ms()
-    consultation = await _consultation_for_comment(session, consultation_id, article_id)
-    refusal = _refusal(consultation, article_id, now)
-    if refusal is not None:
-        existing = await _existing_for_key(session, key)
-        if existing is None:
-            raise refusal
-        _check_idempotent_replay(existing, consultation_id, body, article_id)
-        return existing, False
-    assert consultation is not None
     flagged = sensitive_words.find(body)
-    comment = Comment(
-        consultation_id=consultation.id,
-        draft_version_id=consultation.current_version_id,
-        article_id=article_id,
-        author_id=principal.user_id,
-        channel=Channel.ONLINE,
-        body=body,
-        receipt_code=new_receipt_code(),
-        idempotency_key=key,
-        submitter_type=SubmitterType.INDIVIDUAL,
-        submitter_name="",
-        submitter_contact="",
-        submitted_at=now,
-        is_late=False,
-        moderation=Moderation.FLAGGED if flagged else Moderation.VISIBLE,
-        moderation_reason="",
-        flagged_terms=flagged,
-    )
-    comment.content_hash = content_hash(comment)
-    comment_id = await _insert_unless_replay(session, comment)
-    if comment_id is None:
+    comment_id = None
+    # The first attempt trusts a known current draft version; when the insert refuses it, the
+    # consultation is read (and share-locked) and the insert tried once more with what it says.
+    for attempt in range(2):
+        version = _open_versions.get(consultation_id) if attempt == 0 else None
+        if version is None:
+            consultation = await _consultation_for_comment(session, consultation_id, article_id)
+            refusal = _refusal(consultation, article_id, now)
+            if refusal is not None:
+                _open_versions.pop(consultation_id, None)
+                existing = await _existing_for_key(session, key)
+                if existing is None:
+                    raise refusal
+                _check_idempotent_replay(existing, consultation_id, body, article_id)
+                return existing, False
+            version = consultation.current_version_id
+            if len(_open_versions) >= 10_000:
+                _open_versions.clear()
+            _open_versions[consultation_id] = version
+        comment = Comment(
+            consultation_id=consultation_id,
+            draft_version_id=version,
+            article_id=article_id,
+            author_id=principal.user_id,
+            channel=Channel.ONLINE,
+            body=body,
+            receipt_code=new_receipt_code(),
+            idempotency_key=key,
+            submitter_type=SubmitterType.INDIVIDUAL,
+            submitter_name="",
+            submitter_contact="",
+            postmarked_on=None,
+            received_on=None,
+            submitted_at=now,
+            recorded_by=None,
+            is_late=False,
+            moderation=Moderation.FLAGGED if flagged else Moderation.VISIBLE,
+            moderation_reason="",
+            flagged_terms=flagged,
+        )
+        comment.content_hash = content_hash(comment)
+        comment_id = await _insert_comment(session, comment, principal.contact)
+        if comment_id is not None:
+            break
         existing = await _existing_for_key(session, key)
-        assert existing is not None
-        _check_idempotent_replay(existing, consultation_id, body, article_id)
-        return existing, False
+        if existing is not None:
+            _check_idempotent_replay(existing, consultation_id, body, article_id)
+            return existing, False
+        _open_versions.pop(consultation_id, None)  # closed, or a new draft: read it again
+    else:  # the locked consultation took the comment, yet its insert did not: the two checks disagree
+        raise RuntimeError(f"consultation {consultation_id}: the comment check and the insert disagree")
     comment.id = comment_id
-    # Counted after the insert so replays are free; over the limit, raising rolls the insert back.
+    # Counted after the insert so replays are free; over the limit, raising rolls the insert (and its
+    # notification) back.
     count = await limiter.hit(f"comment:{principal.user_id}", window_seconds=limits.rate_window_seconds)
     if count > limits.rate_limit:
         raise RateLimited(
             f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，"
             "请稍后再试",
             code="COMMENT_RATE_LIMITED",
-        )
-    if principal.contact:
-        await queue_notification(
-            session,
-            recipient=principal.contact,
-            user_id=principal.user_id,
-            kind="comment_receipt",
-            subject="意见已收到",
-            body=f"您对《{consultation.title}》的意见已收到，回执编号 {comment.receipt_code}。"
-            "可凭回执编号查询意见处理情况。",
-            dedupe_key=f"comment-receipt:{comment.id}",
         )
     return comment, True
 
@@ -427,6 +521,69 @@ async def record_offline_comment(
         },
     )
     return comment, True
+
+
+def accepts_recorded_comments(consultation: Consultation) -> bool:
+    """Can comments still be recorded for it (offline or from a hearing)? Not once a statement is out."""
+    return consultation.status in OFFLINE_STATUSES
+
+
+async def record_hearing_comment(
+    session: AsyncSession,
+    *,
+    recorded_by: Principal,
+    consultation: Consultation,
+    body: str,
+    article_id: int | None,
+    submitter_name: str,
+    submitter_type: str,
+    received_on: date,
+    limits: CommentLimits,
+    sensitive_words: SensitiveWords,
+) -> Comment:
+    """Turn a speaker's statement at a hearing into a comment (channel `hearing`), so it is aggregated
+    and decided like every other comment. The hearing domain authorizes its organizer and checks that
+    the consultation still accepts comments (accepts_recorded_comments)."""
+    if not accepts_recorded_comments(consultation):
+        raise InvalidTransition(
+            "征求意见项目已发布采纳情况说明，不能再计入新的意见", code="INVALID_TRANSITION"
+        )
+    body = clean_text(body, min_chars=limits.min_chars, max_chars=limits.max_chars)
+    flagged = sensitive_words.find(body)
+    comment = Comment(
+        consultation_id=consultation.id,
+        draft_version_id=await _version_of_article(session, consultation, article_id),
+        article_id=article_id,
+        author_id=None,
+        channel=Channel.HEARING,
+        body=body,
+        idempotency_key=None,
+        submitter_type=submitter_type,
+        submitter_name=clean_text(submitter_name, min_chars=0, max_chars=200, what="发言人"),
+        submitter_contact="",
+        postmarked_on=None,
+        received_on=received_on,
+        submitted_at=_now_ms(),
+        recorded_by=recorded_by.user_id,
+        is_late=False,
+        moderation=Moderation.FLAGGED if flagged else Moderation.VISIBLE,
+        flagged_terms=flagged,
+    )
+    await _insert(session, comment)
+    await service.touch_review(session, consultation.id)
+    await audit.record(
+        session,
+        actor=recorded_by.actor,
+        action="comment.hearing_recorded",
+        subject_type="comment",
+        subject_id=comment.id,
+        after={
+            "consultation_id": consultation.id,
+            "channel": Channel.HEARING,
+            "receipt_code": comment.receipt_code,
+        },
+    )
+    return comment
 
 
 async def moderate_comment(

@@ -5,12 +5,12 @@ import os
 import time
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import ARRAY, Integer, Text, bindparam, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api import audit
 from api.audit import Actor
-from api.db import transaction, utcnow
+from api.db import UTCDateTime, is_postgresql, transaction, utcnow
 from api.jobs import JobProgress, JobRun, run_requested
 from api.settings import Settings
 from consultations import grouping, sealing, segmentation, service
@@ -28,8 +28,25 @@ async def close_due_consultations(ctx: dict[str, Any]) -> str:
     return f"closed {len(closed)}"
 
 
+# PostgreSQL: the whole batch marked (and its tokens stored) by one set-based UPDATE instead of one per row.
+_MARK_PROCESSED = text(
+    """
+    UPDATE comments SET
+        sealed_at = COALESCE(comments.sealed_at, :now),
+        segmented_at = COALESCE(comments.segmented_at, :now),
+        tokens = CASE WHEN comments.segmented_at IS NULL THEN batch.tokens ELSE comments.tokens END
+    FROM unnest(:ids, :tokens) AS batch(id, tokens)
+    WHERE comments.id = batch.id
+    """
+).bindparams(
+    bindparam("now", type_=UTCDateTime),
+    bindparam("ids", type_=ARRAY(Integer)),
+    bindparam("tokens", type_=ARRAY(Text)),
+)
+
+
 async def _process_batch(session: AsyncSession) -> int:
-    """Seal and segment up to NEW_COMMENT_BATCH comments with one update each; return how many."""
+    """Seal and segment up to NEW_COMMENT_BATCH comments; return how many."""
     rows = (
         await session.execute(
             select(Comment.id, Comment.body, Comment.content_hash, Comment.sealed_at, Comment.segmented_at)
@@ -44,16 +61,21 @@ async def _process_batch(session: AsyncSession) -> int:
     unsegmented = [row for row in rows if row.segmented_at is None]
     # jieba is CPU-bound: off the event loop, in batches small enough to keep the row locks short.
     tokens = await asyncio.to_thread(segmentation.tokens_for_texts, [row.body for row in unsegmented])
-    tokens_by_id = {row.id: text for row, text in zip(unsegmented, tokens, strict=True)}
+    tokens_by_id = {row.id: words for row, words in zip(unsegmented, tokens, strict=True)}
     now = utcnow()
-    await session.execute(
-        update(Comment),
-        [
-            {"id": row.id, "sealed_at": row.sealed_at or now, "segmented_at": row.segmented_at or now}
-            | ({"tokens": tokens_by_id[row.id]} if row.id in tokens_by_id else {})
-            for row in rows
-        ],
-    )
+    if is_postgresql(session):
+        ids = [row.id for row in rows]
+        parameters = {"now": now, "ids": ids, "tokens": [tokens_by_id.get(i) for i in ids]}
+        await session.execute(_MARK_PROCESSED, parameters)
+    else:  # SQLite, in-process: one update per row costs no round trip there
+        await session.execute(
+            update(Comment),
+            [
+                {"id": row.id, "sealed_at": row.sealed_at or now, "segmented_at": row.segmented_at or now}
+                | ({"tokens": tokens_by_id[row.id]} if row.id in tokens_by_id else {})
+                for row in rows
+            ],
+        )
     unsealed = [(row.id, row.content_hash) for row in rows if row.sealed_at is None]
     if unsealed:
         await sealing.record_seal(session, unsealed)
@@ -70,10 +92,12 @@ async def process_new_comments(ctx: dict[str, Any]) -> str:
             processed = await _process_batch(session)
         if not processed:
             break
+        if done:  # a second batch: a run this long shows its progress (a short one only its outcome)
+            progress = progress or JobProgress(ctx["sessionmaker"], "process_new_comments")
+            await progress.update(done + processed)
         done += processed
+    if done:
         progress = progress or JobProgress(ctx["sessionmaker"], "process_new_comments")
-        await progress.update(done)
-    if progress:
         await progress.finish(f"sealed and segmented {done} comments")
     return f"processed {done}"
 

@@ -48,10 +48,24 @@ class Status(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-# Statuses the public may see (a consultation withdrawn before publication stays internal).
+# Statuses the public may see. A withdrawn consultation stays public (with its reason) if it was ever
+# published; one withdrawn before publication stays internal (see is_public / public_filter).
 PUBLIC_STATUSES = frozenset(
     {Status.OPEN, Status.CLOSED, Status.REVIEWING, Status.STATEMENT_PUBLISHED, Status.DECIDED}
 )
+
+
+def is_public(consultation: "Consultation") -> bool:
+    return consultation.status in PUBLIC_STATUSES or (
+        consultation.status == Status.WITHDRAWN and consultation.published_at is not None
+    )
+
+
+def public_filter() -> Any:
+    """SQL: the consultations the public may see (is_public)."""
+    return Consultation.status.in_([s.value for s in PUBLIC_STATUSES]) | (
+        (Consultation.status == Status.WITHDRAWN) & Consultation.published_at.is_not(None)
+    )
 
 
 class Disclosure(StrEnum):

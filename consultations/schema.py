@@ -15,6 +15,7 @@ from api.accounts.models import Unit
 from api.accounts.permissions import require_user
 from api.context import Context, parse_id
 from api.errors import InvalidInput
+from api.observability import COMMENTS_RECEIVED
 from api.pagination import Connection, connection, decode_cursor, page_size
 from api.settings import Settings
 from consultations import comments, dispositions, permissions, service
@@ -22,7 +23,6 @@ from consultations.deadlines import minimum_period
 from consultations.dispositions import PublishedOutcome
 from consultations.models import (
     KIND_LABELS,
-    PUBLIC_STATUSES,
     Article,
     Channel,
     Comment,
@@ -36,6 +36,7 @@ from consultations.models import (
     ReviewKind,
     Status,
     SubmitterType,
+    public_filter,
 )
 from consultations.search import comment_matches
 from consultations.statement.labels import outcome_label
@@ -610,7 +611,7 @@ class ConsultationQuery:
         staff_paths = principal.unit_paths(permissions.ACTION_ROLES["read_internal"]) if principal else []
         query = query.where(
             or_(
-                Consultation.status.in_([s.value for s in PUBLIC_STATUSES]),
+                public_filter(),
                 *(Unit.path.startswith(path) for path in staff_paths),
             )
         )
@@ -920,6 +921,7 @@ class ConsultationMutation:
             )
         )
         if created:
+            COMMENTS_RECEIVED.labels(Channel.ONLINE.value).inc()
             await ctx.state.queue.enqueue("process_new_comments", job_id="process_new_comments")
             await ctx.state.queue.enqueue("deliver_notifications", job_id="deliver_notifications")
         return SubmittedComment(
@@ -950,6 +952,7 @@ class ConsultationMutation:
             )
         )
         if created:
+            COMMENTS_RECEIVED.labels(comment.channel).inc()
             await ctx.state.queue.enqueue("process_new_comments", job_id="process_new_comments")
         return CommentType.from_row(comment)
 

@@ -30,7 +30,6 @@ from consultations.deadlines import (
 from consultations.draft_text import docx_to_text, split_draft
 from consultations.models import (
     KIND_LABELS,
-    PUBLIC_STATUSES,
     Article,
     Consultation,
     Disclosure,
@@ -39,6 +38,7 @@ from consultations.models import (
     Review,
     ReviewKind,
     Status,
+    is_public,
 )
 from consultations.text_rules import clean_text
 
@@ -113,7 +113,7 @@ async def get_visible(
     if row is None:
         return None
     consultation, path = row
-    if consultation.status in PUBLIC_STATUSES or permissions.can(principal, "read_internal", path):
+    if is_public(consultation) or permissions.can(principal, "read_internal", path):
         return consultation
     return None
 

@@ -35,6 +35,8 @@ from api.settings import Settings
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
 EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}$")
 MAX_CODE_ATTEMPTS = 5
+UNIT_CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+REGION_CODE = re.compile(r"(\d{6}|\d{9}|\d{12})?")  # 行政区划代码 (county, township, village level)
 
 
 def normalize_contact(contact: str) -> str:
@@ -313,24 +315,32 @@ async def create_unit(
     by: Principal | None = None,
 ) -> Unit:
     """Create a government unit under an optional parent (`by` None: the command line)."""
-    name, code = name.strip(), code.strip()
-    if not name or not code:
-        raise InvalidInput("单位名称和代码不能为空", code="UNIT_INVALID")
-    if await session.scalar(select(Unit.id).where(Unit.code == code)) is not None:
-        raise Conflict(f"单位代码 {code} 已存在", code="UNIT_CODE_TAKEN")
+    name, code, region_code = name.strip(), code.strip(), region_code.strip()
     parent = None
     if parent_code:
-        parent = await session.scalar(select(Unit).where(Unit.code == parent_code))
-        if parent is None:
-            raise NotFound(f"上级单位 {parent_code} 不存在", code="UNIT_NOT_FOUND")
-    if by is not None:
-        if parent is not None:
-            require_role(by, [Role.ADMIN], parent.path)
+        parent = await session.scalar(select(Unit).where(Unit.code == parent_code.strip()[:64]))
+    if by is not None:  # who may ask comes first: a refused caller learns nothing about the input
+        if parent_code:
+            if parent is None:
+                require_deployment_admin(by)
+            else:
+                require_role(by, [Role.ADMIN], parent.path)
         else:
             require_deployment_admin(by)
-    unit = Unit(
-        name=name, code=code, region_code=region_code.strip(), parent_id=parent.id if parent else None
-    )
+    if parent_code and parent is None:
+        raise NotFound(f"上级单位 {parent_code.strip()[:64]} 不存在", code="UNIT_NOT_FOUND")
+    if not name or not code:
+        raise InvalidInput("单位名称和代码不能为空", code="UNIT_INVALID")
+    if len(name) > 200 or not name.isprintable() or not UNIT_CODE.fullmatch(code):
+        raise InvalidInput(
+            "单位名称最多 200 字且不含控制字符；单位代码为 1–64 位字母、数字、连字符或下划线",
+            code="UNIT_INVALID",
+        )
+    if not REGION_CODE.fullmatch(region_code):
+        raise InvalidInput("行政区划代码须为 6、9 或 12 位数字（可不填）", code="REGION_CODE_INVALID")
+    if await session.scalar(select(Unit.id).where(Unit.code == code)) is not None:
+        raise Conflict(f"单位代码 {code} 已存在", code="UNIT_CODE_TAKEN")
+    unit = Unit(name=name, code=code, region_code=region_code, parent_id=parent.id if parent else None)
     session.add(unit)
     await session.flush()
     unit.path = f"{parent.path if parent else '/'}{unit.id}/"

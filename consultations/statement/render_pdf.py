@@ -1,9 +1,10 @@
 """The statement as a PDF (A4) with a CJK font embedded (subset), via fpdf2.
 
-Font: CANYU_STATEMENT_FONT_PATH, else the first of FALLBACK_FONTS that exists. WenQuanYi Micro Hei (a
-TrueType collection) comes first because fpdf2 embeds its TrueType outlines with a clean ToUnicode map, so
-the text can be extracted (the personal-data scan and search engines read it). Noto Sans CJK works as a
-last resort: its CFF outlines embed, but pypdf extracts its text with NUL bytes between characters.
+Font: CANYU_STATEMENT_FONT_PATH, else the first of FALLBACK_FONTS that exists. Only fonts with TrueType
+outlines are used: fpdf2 embeds them with a clean ToUnicode map, so the text can be extracted exactly (the
+personal-data scan and search engines read it). Fonts with CFF outlines (Noto Sans CJK) are refused: in
+their PDFs pypdf extracts wrong characters (seen: 关 inserted and substituted throughout long
+statements), so the scan could neither trust its findings nor its silence.
 
 The output is reproducible: creation date from document.generated_at, fixed producer, fpdf2's file id
 derived from the content.
@@ -32,9 +33,6 @@ FALLBACK_FONTS: tuple[tuple[Path, int], ...] = (
     (Path("/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc"), 0),
     (Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"), 0),
     (Path("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc"), 0),
-    (Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"), 2),  # face 2: Simplified Chinese
-    (Path("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc"), 2),
-    (Path("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc"), 2),
 )
 FONT = "cjk"
 BODY_SIZE = 11
@@ -50,13 +48,20 @@ def resolve_font(configured: Path | None = None) -> tuple[Path, int]:
     if configured is not None:
         if not configured.is_file():
             raise StatementFontMissing(f"CANYU_STATEMENT_FONT_PATH points to a missing file: {configured}")
-        return configured, _simplified_chinese_face(configured)
+        face = _simplified_chinese_face(configured)
+        if not _has_truetype_outlines(configured, face):
+            raise StatementFontMissing(
+                f"CANYU_STATEMENT_FONT_PATH {configured} has CFF (PostScript) outlines; text extracted from "
+                "such PDFs is unreliable, so the personal-data scan could not check them. Use a TrueType "
+                "CJK font such as WenQuanYi Micro Hei (fonts-wqy-microhei)"
+            )
+        return configured, face
     for path, face in FALLBACK_FONTS:
         if path.is_file():
             return path, face
     raise StatementFontMissing(
-        "no CJK font found for the statement PDF: install fonts-wqy-microhei (or fonts-noto-cjk), "
-        "or set CANYU_STATEMENT_FONT_PATH to a .ttf/.ttc file"
+        "no TrueType CJK font found for the statement PDF: install fonts-wqy-microhei, "
+        "or set CANYU_STATEMENT_FONT_PATH to a TrueType .ttf/.ttc file"
     )
 
 
@@ -76,6 +81,17 @@ def _simplified_chinese_face(path: Path) -> int:
         return 0
     finally:
         collection.close()
+
+
+@lru_cache(maxsize=8)
+def _has_truetype_outlines(path: Path, face: int) -> bool:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), fontNumber=face, lazy=True)
+    try:
+        return "glyf" in font
+    finally:
+        font.close()
 
 
 class _StatementPDF(FPDF):

@@ -104,8 +104,7 @@ def _html_text(data: bytes) -> str:
 
 def _pdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
-    # CFF fonts (Noto CJK) extract with NUL bytes between characters; drop them so numbers stay whole.
-    return "\n".join((page.extract_text() or "").replace("\x00", "") for page in reader.pages)
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 def _docx_text(data: bytes) -> str:

@@ -1,5 +1,6 @@
 """Read the facts of a statement from the database in one consistent snapshot."""
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,8 +28,26 @@ from consultations.statement.facts import (
     CommentFact,
     ConsultationFact,
     GroupFact,
+    HearingFact,
     StatementFacts,
 )
+
+# Section 五 comes from the hearing domain, which may import this package but not the reverse: the
+# composition (api/worker.py) registers its reader here. Unregistered, section 五 is left out.
+HearingFactsReader = Callable[[AsyncSession, int], Awaitable[tuple[HearingFact, ...]]]
+_hearing_facts_readers: list[HearingFactsReader] = []
+
+
+def register_hearing_facts(reader: HearingFactsReader) -> None:
+    if reader not in _hearing_facts_readers:
+        _hearing_facts_readers.append(reader)
+
+
+async def _hearing_facts(session: AsyncSession, consultation_id: int) -> tuple[HearingFact, ...]:
+    facts: tuple[HearingFact, ...] = ()
+    for reader in _hearing_facts_readers:
+        facts += await reader(session, consultation_id)
+    return facts
 
 
 async def _consultation_fact(session: AsyncSession, consultation: Consultation, tz: str) -> ConsultationFact:
@@ -86,6 +105,7 @@ async def read_facts(
         articles=tuple(ArticleFact(a.id, a.position, a.label, a.heading, a.body) for a in articles),
         groups=await _group_facts(session, consultation_id),
         comments=comments,
+        hearings=await _hearing_facts(session, consultation_id),
         version=version,
         corrects_version=corrects_version,
         correction_note=correction_note,

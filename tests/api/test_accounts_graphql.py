@@ -403,6 +403,27 @@ async def test_root_admin_cannot_reuse_a_unit_code(gql, people, prov):
     )
 
 
+async def test_unit_input_is_checked_after_the_callers_right_and_changes_nothing(gql, people, prov):
+    mutation = """
+    mutation($name: String!, $code: String!, $region: String!) {
+      createUnit(name: $name, code: $code, regionCode: $region) { id }
+    }"""
+    citizen = await people.citizen()
+    # A refused caller is refused before the input is looked at (a taken code, bad text).
+    refused = {"name": "意见\u0000截断", "code": "prov", "region": "3301"}
+    assert error_code(await gql(mutation, refused, token=citizen)) == "FORBIDDEN"
+    admin = await people.staff("admin", ["admin"])
+    for variables, code in (
+        ({"name": "某市", "code": "city", "region": "3301000000000"}, "REGION_CODE_INVALID"),
+        ({"name": "某市", "code": "city", "region": "33010x"}, "REGION_CODE_INVALID"),
+        ({"name": "某市\u0000", "code": "city", "region": "330100"}, "UNIT_INVALID"),
+        ({"name": "某市", "code": "市 局", "region": "330100"}, "UNIT_INVALID"),
+    ):
+        assert error_code(await gql(mutation, variables, token=admin)) == code, variables
+    units = ok(await gql("{ units { code } }"))["units"]
+    assert [u["code"] for u in units] == ["prov"]
+
+
 async def test_root_admin_creates_staff_and_grants_a_role(gql, people, prov):
     admin = await people.staff("admin", ["admin"])
     staff = ok(await gql(CREATE_STAFF, {"u": "Li.Reviewer", "p": "staff-pass-2"}, token=admin))[

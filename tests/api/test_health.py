@@ -83,3 +83,62 @@ async def test_signed_in_caller_gets_a_retryable_error_not_anonymity_when_the_da
 
 async def test_query_without_the_database_still_works_when_it_is_down(dead_db_client):
     assert await graphql(dead_db_client, "{ me { id } }") == {"data": {"me": None}}
+
+
+async def test_an_exhausted_connection_pool_is_a_retryable_busy_error(tmp_path):
+    """Every pooled connection stays busy past the pool's timeout (a burst): the caller is told to retry."""
+    from sqlalchemy import text
+    from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+    from sqlalchemy.pool import AsyncAdaptedQueuePool
+
+    from api.context import AppState, Context
+    from api.errors import ServiceUnavailable
+    from api.jobs import InProcessQueue
+    from api.ratelimit import MemoryRateLimiter
+
+    engine = create_async_engine(
+        f"sqlite+aiosqlite:///{tmp_path / 'busy.sqlite3'}",
+        poolclass=AsyncAdaptedQueuePool,
+        pool_size=1,
+        max_overflow=0,
+        pool_timeout=0.1,
+    )
+    state = AppState(
+        settings=Settings(env="test", data_dir=tmp_path),
+        engine=engine,
+        sessionmaker=async_sessionmaker(engine),
+        queue=InProcessQueue([], {}),
+        limiter=MemoryRateLimiter(),
+    )
+    try:
+        async with engine.connect():  # holds the only connection
+            with pytest.raises(ServiceUnavailable) as raised:
+                async with Context(state).session() as session:
+                    await session.execute(text("SELECT 1"))
+        assert (raised.value.code, raised.value.retryable) == ("SERVER_BUSY", True)
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("sqlstate", "orig_class", "unavailable"),
+    [
+        ("57P03", "Error", True),  # the database system is shutting down / starting up
+        ("57P01", "Error", True),  # terminating connection due to administrator command
+        ("08006", "Error", True),  # connection failure
+        (None, "InternalClientError", True),  # asyncpg: the connection broke mid-operation
+        ("23505", "Error", False),  # a unique violation is the statement's own problem
+        ("42P01", "Error", False),
+    ],
+)
+def test_errors_of_a_database_going_away_are_retryable(sqlstate, orig_class, unavailable):
+    from sqlalchemy.exc import DBAPIError
+
+    from api.context import database_unavailable
+
+    orig = type(orig_class, (Exception,), {"sqlstate": sqlstate})("boom")
+    mapped = database_unavailable(DBAPIError("SELECT 1", {}, orig))
+    if unavailable:
+        assert mapped is not None and (mapped.code, mapped.retryable) == ("DATABASE_UNAVAILABLE", True)
+    else:
+        assert mapped is None

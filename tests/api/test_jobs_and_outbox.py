@@ -5,11 +5,11 @@ import logging
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from api.db import transaction, utcnow
 from api.jobs import ArqQueue, InProcessQueue, JobProgress, JobRun
-from api.outbox import SENDING_TIMEOUT, Notification, deliver_due, queue_notification
+from api.outbox import SENDING_TIMEOUT, Notification, _claim_batch, deliver_due, queue_notification
 from api.worker import job_context
 from consultations import comments
 from consultations.jobs import process_new_comments
@@ -157,6 +157,37 @@ async def test_concurrent_deliveries_send_each_notification_once(state):
     async with state.sessionmaker() as session:
         statuses = list(await session.scalars(select(Notification.status)))
     assert statuses == ["sent"] * 6
+
+
+async def test_a_claim_takes_the_oldest_due_rows_in_one_statement(state):
+    ids = [await add_notification(state, f"user{n}@example.com") for n in range(4)]
+    async with transaction(state.sessionmaker) as session:  # one not due yet
+        await session.execute(
+            update(Notification)
+            .where(Notification.id == ids[1])
+            .values(next_attempt_at=utcnow() + timedelta(minutes=5))
+        )
+    statements: list[str] = []
+
+    def log(_conn, _cursor, statement, *_):
+        if statement.startswith(("SELECT", "UPDATE", "INSERT", "DELETE")):
+            statements.append(statement.split()[0])
+
+    event.listen(state.engine.sync_engine, "before_cursor_execute", log)
+    try:
+        async with transaction(state.sessionmaker) as session:
+            claimed = await _claim_batch(session, 2)
+    finally:
+        event.remove(state.engine.sync_engine, "before_cursor_execute", log)
+    assert statements == ["UPDATE"]
+    assert [row.id for row in claimed] == [ids[0], ids[2]]
+    assert all((row.status, row.attempts) == ("sending", 1) and row.claimed_at for row in claimed)
+    assert [(await notification(state, i)).status for i in ids] == [
+        "sending",
+        "pending",
+        "sending",
+        "pending",
+    ]
 
 
 async def test_deliver_notifications_job_sends_the_outbox_through_the_queue(state, run_jobs, caplog):

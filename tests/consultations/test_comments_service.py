@@ -12,6 +12,7 @@ from api import audit
 from api.accounts.permissions import Principal
 from api.db import utcnow
 from api.errors import DomainError
+from api.outbox import Notification
 from api.ratelimit import MemoryRateLimiter, RateLimiter
 from consultations import comments
 from consultations.comments import CommentLimits, content_hash, normalize_receipt_code
@@ -216,9 +217,12 @@ async def test_the_unique_index_decides_a_race_between_retries(state, citizen, c
         loser = await session.get_one(Comment, winner.id)
         session.expunge(loser)
         loser.receipt_code = comments.new_receipt_code()
-        assert await comments._insert_unless_replay(session, loser) is None
+        assert await comments._insert_comment(session, loser, "13800000001") is None
         await session.commit()
     assert await comment_count(state) == 1
+    async with state.sessionmaker() as session:  # and the loser's receipt notification was not written
+        receipts = select(func.count(Notification.id)).where(Notification.kind == "comment_receipt")
+        assert await session.scalar(receipts) == 1
 
 
 async def test_rate_limit_counts_per_citizen_within_the_window(state, people, cid):

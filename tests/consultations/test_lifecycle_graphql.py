@@ -188,6 +188,12 @@ async def test_withdraw_keeps_reason_and_rejects_second_withdrawal(gql, team, op
     assert error_code(
         await gql(withdraw, {"id": open_consultation.id, "r": "再次撤回"}, token=team.drafter)
     ) == ("INVALID_TRANSITION")
+    # It had been published, so the public still finds it, with the reason it was withdrawn.
+    public = "query($id: ID!) { consultation(id: $id) { status withdrawnReason } }"
+    seen = ok(await gql(public, {"id": open_consultation.id}))["consultation"]
+    assert seen == {"status": "WITHDRAWN", "withdrawnReason": "决策事项取消"}
+    listed = ok(await gql("{ consultations { edges { node { id status } } } }"))["consultations"]["edges"]
+    assert [e["node"] for e in listed] == [{"id": open_consultation.id, "status": "WITHDRAWN"}]
 
 
 async def test_publication_channels_are_logged_with_url_and_date(gql, team):

@@ -68,9 +68,11 @@ async def test_a_run_whose_nudge_was_lost_is_started_by_the_sweep(state, people,
 
 async def test_a_run_whose_worker_died_is_rerun_with_the_same_result(state, people, team, closed, run_jobs):
     run_id = await _request(state, people, team, int(closed.id))
-    claimed = await claim_run(state.sessionmaker, run_id)  # a worker takes it …
+    claimed = await claim_run(state.sessionmaker, run_id, stale_seconds=300)  # a worker takes it …
     assert claimed is not None and claimed.status == "running"
-    assert await claim_run(state.sessionmaker, run_id) is None  # … and nobody else may while it lives
+    assert (
+        await claim_run(state.sessionmaker, run_id, stale_seconds=300) is None
+    )  # … and nobody else may while it lives
     context = job_context(state.settings, state.sessionmaker, state.queue)
     assert await resume_requested_runs(context) == "resumed 0"
     async with state.sessionmaker() as session:  # … then is killed: its heartbeat goes stale

@@ -139,8 +139,28 @@ def test_a_missing_font_gives_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp
         render_pdf.get_settings.cache_clear()
 
 
-def test_a_configured_noto_collection_uses_its_simplified_chinese_face() -> None:
-    noto = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-    if not noto.is_file():
-        pytest.skip("fonts-noto-cjk is not installed")
-    assert render_pdf.resolve_font(noto) == (noto, 2)
+def test_a_configured_font_with_cff_outlines_is_refused(tmp_path: Path) -> None:
+    """Noto Sans CJK (CFF outlines): pypdf extracts wrong characters from its PDFs, so the scan could not
+    be trusted. A minimal font with CFF outlines is built here with fontTools."""
+    from fontTools.fontBuilder import FontBuilder
+
+    builder = FontBuilder(1000, isTTF=False)
+    builder.setupGlyphOrder([".notdef"])
+    builder.setupCharacterMap({})
+    builder.setupCFF("TestCFF", {}, {".notdef": _empty_charstring()}, {})
+    builder.setupHorizontalMetrics({".notdef": (500, 0)})
+    builder.setupHorizontalHeader()
+    builder.setupNameTable({"familyName": "TestCFF", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    font_file = tmp_path / "cff.otf"
+    builder.save(str(font_file))
+    with pytest.raises(render_pdf.StatementFontMissing, match="CFF"):
+        render_pdf.resolve_font(font_file)
+
+
+def _empty_charstring() -> object:
+    from fontTools.pens.t2CharStringPen import T2CharStringPen
+
+    pen = T2CharStringPen(500, None)
+    return pen.getCharString()

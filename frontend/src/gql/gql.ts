@@ -1,0 +1,152 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password, useCookie: true) {\n      csrfToken\n      userId\n      kind\n      displayName\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation SubmitComment($consultationId: ID!, $body: String!, $articleId: ID, $idempotencyKey: String) {\n    submitComment(consultationId: $consultationId, body: $body, articleId: $articleId, idempotencyKey: $idempotencyKey) {\n      receiptCode\n      submittedAt\n      duplicate\n    }\n  }\n": typeof types.SubmitCommentDocument,
+    "\n  query Consultations($first: Int!, $after: String, $status: ConsultationStatus) {\n    consultations(first: $first, after: $after, status: $status) {\n      edges {\n        node {\n          id\n          title\n          kindLabel\n          status\n          statusLabel\n          unit\n          summary\n          closingDate\n          acceptingComments\n          commentCount\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ConsultationsDocument,
+    "\n  query Consultation($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      kindLabel\n      status\n      statusLabel\n      unit\n      summary\n      explanation\n      basis\n      offlineChannels\n      opensAt\n      closingDate\n      closesAt\n      minimumPeriod\n      shortenedReason\n      acceptingComments\n      commentCount\n      withdrawnReason\n      publicationChannels {\n        channel\n        url\n        publishedOn\n      }\n      draft {\n        number\n        preamble\n        articles {\n          id\n          label\n          heading\n          body\n        }\n      }\n    }\n  }\n": typeof types.ConsultationDocument,
+    "\n  query Hearings($first: Int!, $after: String) {\n    hearings(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kindLabel\n          title\n          unit\n          startsAt\n          venue\n          statusLabel\n          registrationOpen\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.HearingsDocument,
+    "\n  query Hearing($id: ID!) {\n    hearing(id: $id) {\n      id\n      kind\n      kindLabel\n      title\n      unit\n      consultationId\n      decisionKindLabel\n      agenda\n      startsAt\n      endsAt\n      venue\n      streamUrl\n      registrationOpensAt\n      registrationClosesAt\n      registrationOpen\n      seats\n      categories {\n        category\n        label\n        quota\n      }\n      selectionMethod\n      selectionRules\n      isPublic\n      publicMethodsLabel\n      notPublicReason\n      observersInvited\n      status\n      statusLabel\n      publishedAt\n      cancelledReason\n      participantListPublishedAt\n      participantList {\n        category\n        categoryLabel\n        seatNumber\n        named\n        name\n        organization\n        wishesToSpeak\n        selectedBy\n        selectedByLabel\n        manualReason\n      }\n      draw {\n        seedSha256\n        seedCommittedAt\n        seed\n        drawnAt\n        documentSha256\n        downloadUrl\n        categories {\n          category\n          label\n          quota\n          manuallySelected {\n            applicantCode\n            reason\n          }\n          seatsDrawn\n          applicants\n          selected\n          waitlist\n        }\n      }\n      myRegistration {\n        ...MyRegistrationFields\n      }\n    }\n  }\n": typeof types.HearingDocument,
+    "\n  fragment MyRegistrationFields on MyHearingRegistration {\n    id\n    hearingId\n    hearingTitle\n    hearingStartsAt\n    applicantCode\n    category\n    categoryLabel\n    name\n    status\n    statusLabel\n    seatNumber\n    selectedBy\n    selectedByLabel\n    waitlistRank\n    waitlistPosition\n    registeredAt\n    canCancel\n  }\n": typeof types.MyRegistrationFieldsFragmentDoc,
+    "\n  mutation RegisterForHearing($input: RegisterForHearingInput!) {\n    registerForHearing(input: $input) {\n      ...MyRegistrationFields\n    }\n  }\n": typeof types.RegisterForHearingDocument,
+    "\n  mutation CancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      ...MyRegistrationFields\n    }\n  }\n": typeof types.CancelRegistrationDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      name\n      organization\n      categoryLabel\n      status\n      statusLabel\n      expiresAt\n      canRespond\n      respondedAt\n      responseNote\n      withdrawnReason\n      checkInCode\n      checkInQrSvg\n      hearing {\n        id\n        title\n        kindLabel\n        unit\n        startsAt\n        endsAt\n        venue\n        agenda\n        streamUrl\n        statusLabel\n        cancelledReason\n      }\n    }\n  }\n": typeof types.InvitationDocument,
+    "\n  mutation RespondToInvitation($token: String!, $accept: Boolean!, $note: String!) {\n    respondToInvitation(token: $token, accept: $accept, note: $note) {\n      name\n      status\n      statusLabel\n      canRespond\n      respondedAt\n      responseNote\n      checkInCode\n      checkInQrSvg\n    }\n  }\n": typeof types.RespondToInvitationDocument,
+    "\n  query MyComments($first: Int!, $after: String) {\n    myComments(first: $first, after: $after) {\n      edges {\n        node {\n          receiptCode\n          consultationId\n          consultationTitle\n          articleLabel\n          body\n          submittedAt\n          status\n          statusLabel\n          outcome {\n            groupTitle\n            disposition\n            dispositionLabel\n            reason\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyCommentsDocument,
+    "\n  query MyRegistrations($first: Int!, $after: String) {\n    myRegistrations(first: $first, after: $after) {\n      edges {\n        node {\n          ...MyRegistrationFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MyRegistrationsDocument,
+    "\n  query MyCheckIn($hearingId: ID!) {\n    myCheckIn(hearingId: $hearingId) {\n      hearingId\n      code\n      checkedInAt\n      qrSvg\n    }\n  }\n": typeof types.MyCheckInDocument,
+    "\n  query CommentReceipt($code: String!) {\n    commentReceipt(code: $code) {\n      receiptCode\n      consultationId\n      consultationTitle\n      articleLabel\n      channel\n      body\n      submittedAt\n      status\n      statusLabel\n      outcome {\n        groupTitle\n        disposition\n        dispositionLabel\n        reason\n      }\n    }\n  }\n": typeof types.CommentReceiptDocument,
+    "\n  mutation RegisterCitizen($contact: String!, $password: String!, $displayName: String!) {\n    registerCitizen(contact: $contact, password: $password, displayName: $displayName) {\n      userId\n      contact\n      verificationRequired\n    }\n  }\n": typeof types.RegisterCitizenDocument,
+    "\n  mutation RequestVerificationCode($contact: String!) {\n    requestVerificationCode(contact: $contact)\n  }\n": typeof types.RequestVerificationCodeDocument,
+    "\n  mutation VerifyContact($contact: String!, $code: String!) {\n    verifyContact(contact: $contact, code: $code)\n  }\n": typeof types.VerifyContactDocument,
+    "\n  query StatementPage($id: ID!, $version: Int) {\n    consultation(id: $id) {\n      id\n      title\n      unit\n      status\n      statusLabel\n    }\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      publishedAt\n      figures\n      downloads {\n        format\n        url\n      }\n    }\n    decision(consultationId: $id) {\n      decidedOn\n      summary\n      documents {\n        title\n        url\n      }\n    }\n  }\n": typeof types.StatementPageDocument,
+};
+const documents: Documents = {
+    "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Login($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password, useCookie: true) {\n      csrfToken\n      userId\n      kind\n      displayName\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation SubmitComment($consultationId: ID!, $body: String!, $articleId: ID, $idempotencyKey: String) {\n    submitComment(consultationId: $consultationId, body: $body, articleId: $articleId, idempotencyKey: $idempotencyKey) {\n      receiptCode\n      submittedAt\n      duplicate\n    }\n  }\n": types.SubmitCommentDocument,
+    "\n  query Consultations($first: Int!, $after: String, $status: ConsultationStatus) {\n    consultations(first: $first, after: $after, status: $status) {\n      edges {\n        node {\n          id\n          title\n          kindLabel\n          status\n          statusLabel\n          unit\n          summary\n          closingDate\n          acceptingComments\n          commentCount\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ConsultationsDocument,
+    "\n  query Consultation($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      kindLabel\n      status\n      statusLabel\n      unit\n      summary\n      explanation\n      basis\n      offlineChannels\n      opensAt\n      closingDate\n      closesAt\n      minimumPeriod\n      shortenedReason\n      acceptingComments\n      commentCount\n      withdrawnReason\n      publicationChannels {\n        channel\n        url\n        publishedOn\n      }\n      draft {\n        number\n        preamble\n        articles {\n          id\n          label\n          heading\n          body\n        }\n      }\n    }\n  }\n": types.ConsultationDocument,
+    "\n  query Hearings($first: Int!, $after: String) {\n    hearings(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kindLabel\n          title\n          unit\n          startsAt\n          venue\n          statusLabel\n          registrationOpen\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.HearingsDocument,
+    "\n  query Hearing($id: ID!) {\n    hearing(id: $id) {\n      id\n      kind\n      kindLabel\n      title\n      unit\n      consultationId\n      decisionKindLabel\n      agenda\n      startsAt\n      endsAt\n      venue\n      streamUrl\n      registrationOpensAt\n      registrationClosesAt\n      registrationOpen\n      seats\n      categories {\n        category\n        label\n        quota\n      }\n      selectionMethod\n      selectionRules\n      isPublic\n      publicMethodsLabel\n      notPublicReason\n      observersInvited\n      status\n      statusLabel\n      publishedAt\n      cancelledReason\n      participantListPublishedAt\n      participantList {\n        category\n        categoryLabel\n        seatNumber\n        named\n        name\n        organization\n        wishesToSpeak\n        selectedBy\n        selectedByLabel\n        manualReason\n      }\n      draw {\n        seedSha256\n        seedCommittedAt\n        seed\n        drawnAt\n        documentSha256\n        downloadUrl\n        categories {\n          category\n          label\n          quota\n          manuallySelected {\n            applicantCode\n            reason\n          }\n          seatsDrawn\n          applicants\n          selected\n          waitlist\n        }\n      }\n      myRegistration {\n        ...MyRegistrationFields\n      }\n    }\n  }\n": types.HearingDocument,
+    "\n  fragment MyRegistrationFields on MyHearingRegistration {\n    id\n    hearingId\n    hearingTitle\n    hearingStartsAt\n    applicantCode\n    category\n    categoryLabel\n    name\n    status\n    statusLabel\n    seatNumber\n    selectedBy\n    selectedByLabel\n    waitlistRank\n    waitlistPosition\n    registeredAt\n    canCancel\n  }\n": types.MyRegistrationFieldsFragmentDoc,
+    "\n  mutation RegisterForHearing($input: RegisterForHearingInput!) {\n    registerForHearing(input: $input) {\n      ...MyRegistrationFields\n    }\n  }\n": types.RegisterForHearingDocument,
+    "\n  mutation CancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      ...MyRegistrationFields\n    }\n  }\n": types.CancelRegistrationDocument,
+    "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      name\n      organization\n      categoryLabel\n      status\n      statusLabel\n      expiresAt\n      canRespond\n      respondedAt\n      responseNote\n      withdrawnReason\n      checkInCode\n      checkInQrSvg\n      hearing {\n        id\n        title\n        kindLabel\n        unit\n        startsAt\n        endsAt\n        venue\n        agenda\n        streamUrl\n        statusLabel\n        cancelledReason\n      }\n    }\n  }\n": types.InvitationDocument,
+    "\n  mutation RespondToInvitation($token: String!, $accept: Boolean!, $note: String!) {\n    respondToInvitation(token: $token, accept: $accept, note: $note) {\n      name\n      status\n      statusLabel\n      canRespond\n      respondedAt\n      responseNote\n      checkInCode\n      checkInQrSvg\n    }\n  }\n": types.RespondToInvitationDocument,
+    "\n  query MyComments($first: Int!, $after: String) {\n    myComments(first: $first, after: $after) {\n      edges {\n        node {\n          receiptCode\n          consultationId\n          consultationTitle\n          articleLabel\n          body\n          submittedAt\n          status\n          statusLabel\n          outcome {\n            groupTitle\n            disposition\n            dispositionLabel\n            reason\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyCommentsDocument,
+    "\n  query MyRegistrations($first: Int!, $after: String) {\n    myRegistrations(first: $first, after: $after) {\n      edges {\n        node {\n          ...MyRegistrationFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MyRegistrationsDocument,
+    "\n  query MyCheckIn($hearingId: ID!) {\n    myCheckIn(hearingId: $hearingId) {\n      hearingId\n      code\n      checkedInAt\n      qrSvg\n    }\n  }\n": types.MyCheckInDocument,
+    "\n  query CommentReceipt($code: String!) {\n    commentReceipt(code: $code) {\n      receiptCode\n      consultationId\n      consultationTitle\n      articleLabel\n      channel\n      body\n      submittedAt\n      status\n      statusLabel\n      outcome {\n        groupTitle\n        disposition\n        dispositionLabel\n        reason\n      }\n    }\n  }\n": types.CommentReceiptDocument,
+    "\n  mutation RegisterCitizen($contact: String!, $password: String!, $displayName: String!) {\n    registerCitizen(contact: $contact, password: $password, displayName: $displayName) {\n      userId\n      contact\n      verificationRequired\n    }\n  }\n": types.RegisterCitizenDocument,
+    "\n  mutation RequestVerificationCode($contact: String!) {\n    requestVerificationCode(contact: $contact)\n  }\n": types.RequestVerificationCodeDocument,
+    "\n  mutation VerifyContact($contact: String!, $code: String!) {\n    verifyContact(contact: $contact, code: $code)\n  }\n": types.VerifyContactDocument,
+    "\n  query StatementPage($id: ID!, $version: Int) {\n    consultation(id: $id) {\n      id\n      title\n      unit\n      status\n      statusLabel\n    }\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      publishedAt\n      figures\n      downloads {\n        format\n        url\n      }\n    }\n    decision(consultationId: $id) {\n      decidedOn\n      summary\n      documents {\n        title\n        url\n      }\n    }\n  }\n": types.StatementPageDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password, useCookie: true) {\n      csrfToken\n      userId\n      kind\n      displayName\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitComment($consultationId: ID!, $body: String!, $articleId: ID, $idempotencyKey: String) {\n    submitComment(consultationId: $consultationId, body: $body, articleId: $articleId, idempotencyKey: $idempotencyKey) {\n      receiptCode\n      submittedAt\n      duplicate\n    }\n  }\n"): typeof import('./graphql').SubmitCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Consultations($first: Int!, $after: String, $status: ConsultationStatus) {\n    consultations(first: $first, after: $after, status: $status) {\n      edges {\n        node {\n          id\n          title\n          kindLabel\n          status\n          statusLabel\n          unit\n          summary\n          closingDate\n          acceptingComments\n          commentCount\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ConsultationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Consultation($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      kindLabel\n      status\n      statusLabel\n      unit\n      summary\n      explanation\n      basis\n      offlineChannels\n      opensAt\n      closingDate\n      closesAt\n      minimumPeriod\n      shortenedReason\n      acceptingComments\n      commentCount\n      withdrawnReason\n      publicationChannels {\n        channel\n        url\n        publishedOn\n      }\n      draft {\n        number\n        preamble\n        articles {\n          id\n          label\n          heading\n          body\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ConsultationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Hearings($first: Int!, $after: String) {\n    hearings(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          kindLabel\n          title\n          unit\n          startsAt\n          venue\n          statusLabel\n          registrationOpen\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').HearingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Hearing($id: ID!) {\n    hearing(id: $id) {\n      id\n      kind\n      kindLabel\n      title\n      unit\n      consultationId\n      decisionKindLabel\n      agenda\n      startsAt\n      endsAt\n      venue\n      streamUrl\n      registrationOpensAt\n      registrationClosesAt\n      registrationOpen\n      seats\n      categories {\n        category\n        label\n        quota\n      }\n      selectionMethod\n      selectionRules\n      isPublic\n      publicMethodsLabel\n      notPublicReason\n      observersInvited\n      status\n      statusLabel\n      publishedAt\n      cancelledReason\n      participantListPublishedAt\n      participantList {\n        category\n        categoryLabel\n        seatNumber\n        named\n        name\n        organization\n        wishesToSpeak\n        selectedBy\n        selectedByLabel\n        manualReason\n      }\n      draw {\n        seedSha256\n        seedCommittedAt\n        seed\n        drawnAt\n        documentSha256\n        downloadUrl\n        categories {\n          category\n          label\n          quota\n          manuallySelected {\n            applicantCode\n            reason\n          }\n          seatsDrawn\n          applicants\n          selected\n          waitlist\n        }\n      }\n      myRegistration {\n        ...MyRegistrationFields\n      }\n    }\n  }\n"): typeof import('./graphql').HearingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MyRegistrationFields on MyHearingRegistration {\n    id\n    hearingId\n    hearingTitle\n    hearingStartsAt\n    applicantCode\n    category\n    categoryLabel\n    name\n    status\n    statusLabel\n    seatNumber\n    selectedBy\n    selectedByLabel\n    waitlistRank\n    waitlistPosition\n    registeredAt\n    canCancel\n  }\n"): typeof import('./graphql').MyRegistrationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterForHearing($input: RegisterForHearingInput!) {\n    registerForHearing(input: $input) {\n      ...MyRegistrationFields\n    }\n  }\n"): typeof import('./graphql').RegisterForHearingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelRegistration($registrationId: ID!) {\n    cancelRegistration(registrationId: $registrationId) {\n      ...MyRegistrationFields\n    }\n  }\n"): typeof import('./graphql').CancelRegistrationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitation($token: String!) {\n    invitation(token: $token) {\n      name\n      organization\n      categoryLabel\n      status\n      statusLabel\n      expiresAt\n      canRespond\n      respondedAt\n      responseNote\n      withdrawnReason\n      checkInCode\n      checkInQrSvg\n      hearing {\n        id\n        title\n        kindLabel\n        unit\n        startsAt\n        endsAt\n        venue\n        agenda\n        streamUrl\n        statusLabel\n        cancelledReason\n      }\n    }\n  }\n"): typeof import('./graphql').InvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RespondToInvitation($token: String!, $accept: Boolean!, $note: String!) {\n    respondToInvitation(token: $token, accept: $accept, note: $note) {\n      name\n      status\n      statusLabel\n      canRespond\n      respondedAt\n      responseNote\n      checkInCode\n      checkInQrSvg\n    }\n  }\n"): typeof import('./graphql').RespondToInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyComments($first: Int!, $after: String) {\n    myComments(first: $first, after: $after) {\n      edges {\n        node {\n          receiptCode\n          consultationId\n          consultationTitle\n          articleLabel\n          body\n          submittedAt\n          status\n          statusLabel\n          outcome {\n            groupTitle\n            disposition\n            dispositionLabel\n            reason\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').MyCommentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyRegistrations($first: Int!, $after: String) {\n    myRegistrations(first: $first, after: $after) {\n      edges {\n        node {\n          ...MyRegistrationFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').MyRegistrationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCheckIn($hearingId: ID!) {\n    myCheckIn(hearingId: $hearingId) {\n      hearingId\n      code\n      checkedInAt\n      qrSvg\n    }\n  }\n"): typeof import('./graphql').MyCheckInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommentReceipt($code: String!) {\n    commentReceipt(code: $code) {\n      receiptCode\n      consultationId\n      consultationTitle\n      articleLabel\n      channel\n      body\n      submittedAt\n      status\n      statusLabel\n      outcome {\n        groupTitle\n        disposition\n        dispositionLabel\n        reason\n      }\n    }\n  }\n"): typeof import('./graphql').CommentReceiptDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterCitizen($contact: String!, $password: String!, $displayName: String!) {\n    registerCitizen(contact: $contact, password: $password, displayName: $displayName) {\n      userId\n      contact\n      verificationRequired\n    }\n  }\n"): typeof import('./graphql').RegisterCitizenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestVerificationCode($contact: String!) {\n    requestVerificationCode(contact: $contact)\n  }\n"): typeof import('./graphql').RequestVerificationCodeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyContact($contact: String!, $code: String!) {\n    verifyContact(contact: $contact, code: $code)\n  }\n"): typeof import('./graphql').VerifyContactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StatementPage($id: ID!, $version: Int) {\n    consultation(id: $id) {\n      id\n      title\n      unit\n      status\n      statusLabel\n    }\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      publishedAt\n      figures\n      downloads {\n        format\n        url\n      }\n    }\n    decision(consultationId: $id) {\n      decidedOn\n      summary\n      documents {\n        title\n        url\n      }\n    }\n  }\n"): typeof import('./graphql').StatementPageDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,1 @@
+"""The authorization matrix's machinery: the cast of callers, the worlds operations run in, the checks."""
