@@ -18,7 +18,7 @@ from api.db import utcnow
 from api.errors import InvalidInput
 from api.pagination import Connection, connection, decode_cursor, page_size
 from consultations.models import Comment, Statement
-from consultations.schema import comment_limits
+from consultations.schema import comment_limits, gql_id
 from consultations.statement.labels import outcome_label
 from consultations.text_rules import load_sensitive_words
 from hearings import attendance, observers, permissions, records, service
@@ -45,10 +45,6 @@ strawberry.enum(ObserverCategory, name="ObserverCategory")
 strawberry.enum(InvitationStatus, name="InvitationStatus")
 strawberry.enum(MinutesStage, name="MinutesStage")
 strawberry.enum(SpeakerCategory, name="SpeakerCategory")
-
-
-def gql_id(value: int) -> strawberry.ID:
-    return strawberry.ID(str(value))
 
 
 def _optional_id(value: int | None) -> strawberry.ID | None:

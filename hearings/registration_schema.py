@@ -14,6 +14,7 @@ from api.accounts.models import Unit
 from api.accounts.permissions import require_user
 from api.context import Context, parse_id
 from api.pagination import Connection, connection, decode_cursor, page_size
+from consultations.schema import gql_id
 from hearings import registration, service
 from hearings.models import (
     PARTICIPANT_CATEGORY_LABELS,
@@ -34,10 +35,6 @@ LazyHearing = Annotated["HearingType", strawberry.lazy("hearings.schema")]
 
 strawberry.enum(RegistrationStatus, name="HearingRegistrationStatus")
 strawberry.enum(SelectedBy, name="HearingSelectedBy")
-
-
-def _gql_id(value: int) -> strawberry.ID:
-    return strawberry.ID(str(value))
 
 
 def _category_label(code: str) -> str:
@@ -149,8 +146,8 @@ class MyHearingRegistration:
     def from_row(cls, r: Registration, hearing: Hearing, category: str) -> "MyHearingRegistration":
         now = datetime.now(tz=hearing.starts_at.tzinfo)
         return cls(
-            id=_gql_id(r.id),
-            hearing_id=_gql_id(hearing.id),
+            id=gql_id(r.id),
+            hearing_id=gql_id(hearing.id),
             hearing_title=hearing.title,
             hearing_starts_at=hearing.starts_at,
             **_registration_fields(r, category),
@@ -192,7 +189,7 @@ class HearingRegistrationRecord:
     @classmethod
     def from_row(cls, r: Registration, category: str) -> "HearingRegistrationRecord":
         return cls(
-            id=_gql_id(r.id),
+            id=gql_id(r.id),
             **_registration_fields(r, category),
             manual_reason=r.manual_reason,
             waitlist_rank=r.waitlist_rank,

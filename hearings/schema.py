@@ -12,6 +12,7 @@ from api.context import Context, parse_id
 from api.errors import InvalidInput
 from api.pagination import Connection, connection, decode_cursor, page_size
 from consultations.models import KIND_LABELS, Kind
+from consultations.schema import gql_id
 from hearings import service
 from hearings.attendance_schema import AttendanceFields, AttendanceMutation, AttendanceQuery
 from hearings.models import (
@@ -31,10 +32,6 @@ strawberry.enum(HearingKind, name="HearingKind")
 strawberry.enum(HearingStatus, name="HearingStatus")
 strawberry.enum(SelectionMethod, name="SelectionMethod")
 strawberry.enum(ParticipantCategory, name="ParticipantCategory")
-
-
-def gql_id(value: int) -> strawberry.ID:
-    return strawberry.ID(str(value))
 
 
 @strawberry.type(description="An interest group of a hearing and its quota of seats (名额).")
