@@ -18,6 +18,7 @@ const InvitationPage = lazy(() => import("./pages/InvitationPage"));
 const LoginPage = lazy(() => import("./pages/LoginPage"));
 const RegisterPage = lazy(() => import("./pages/RegisterPage"));
 const NotFound = lazy(() => import("./pages/NotFound"));
+const StaffApp = lazy(() => import("./staff/StaffApp"));
 
 export function AppRoutes() {
   return (
@@ -34,6 +35,7 @@ export function AppRoutes() {
         <Route path="invitations/:token" element={<InvitationPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="staff/*" element={<StaffApp />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

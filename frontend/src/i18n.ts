@@ -5,10 +5,13 @@ import zhCN from "./locales/zh-CN.json";
 export const defaultNS = "translation";
 export const resources = { "zh-CN": { translation: zhCN } } as const;
 
+/** The staff namespaces load with the staff chunk (staff/i18n.ts); only their types are needed here. */
+type StaffResources = typeof import("./staff/i18n").staffResources;
+
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: typeof defaultNS;
-    resources: (typeof resources)["zh-CN"];
+    resources: (typeof resources)["zh-CN"] & StaffResources;
   }
 }
 

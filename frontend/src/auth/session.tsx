@@ -11,6 +11,10 @@ const MeDocument = graphql(`
       kind
       displayName
       verified
+      roles {
+        role
+        unitId
+      }
     }
   }
 `);

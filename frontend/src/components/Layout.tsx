@@ -77,6 +77,11 @@ export function Layout() {
             <li>
               <NavLink to="/my/registrations">{t("nav.myRegistrations")}</NavLink>
             </li>
+            {me?.kind === "staff" ? (
+              <li>
+                <NavLink to="/staff">{t("nav.staff")}</NavLink>
+              </li>
+            ) : null}
             {me ? (
               <li className="nav-session">
                 <span className="nav-user">{t("nav.signedInAs", { name: me.displayName })}</span>

@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n      roles {\n        role\n        unitId\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password, useCookie: true) {\n      csrfToken\n      userId\n      kind\n      displayName\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation SubmitComment($consultationId: ID!, $body: String!, $articleId: ID, $idempotencyKey: String) {\n    submitComment(consultationId: $consultationId, body: $body, articleId: $articleId, idempotencyKey: $idempotencyKey) {\n      receiptCode\n      submittedAt\n      duplicate\n    }\n  }\n": typeof types.SubmitCommentDocument,
@@ -38,7 +38,7 @@ type Documents = {
     "\n  query StatementPage($id: ID!, $version: Int) {\n    consultation(id: $id) {\n      id\n      title\n      unit\n      status\n      statusLabel\n    }\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      publishedAt\n      figures\n      downloads {\n        format\n        url\n      }\n    }\n    decision(consultationId: $id) {\n      decidedOn\n      summary\n      documents {\n        title\n        url\n      }\n    }\n  }\n": typeof types.StatementPageDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n      roles {\n        role\n        unitId\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($identifier: String!, $password: String!) {\n    login(identifier: $identifier, password: $password, useCookie: true) {\n      csrfToken\n      userId\n      kind\n      displayName\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation SubmitComment($consultationId: ID!, $body: String!, $articleId: ID, $idempotencyKey: String) {\n    submitComment(consultationId: $consultationId, body: $body, articleId: $articleId, idempotencyKey: $idempotencyKey) {\n      receiptCode\n      submittedAt\n      duplicate\n    }\n  }\n": types.SubmitCommentDocument,
@@ -64,7 +64,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n      roles {\n        role\n        unitId\n      }\n    }\n  }\n"): typeof import('./graphql').MeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -84,6 +84,13 @@ export type RegisterForHearingInput = {
   wishesToSpeak?: boolean;
 };
 
+export type Role =
+  | 'ADMIN'
+  | 'APPROVER'
+  | 'DRAFTER'
+  | 'ORGANIZER'
+  | 'REVIEWER';
+
 export type SelectionMethod =
   | 'DRAW'
   | 'FIRST_COME';
@@ -91,7 +98,7 @@ export type SelectionMethod =
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, kind: string, displayName: string, verified: boolean } | null };
+export type MeQuery = { me: { id: string, kind: string, displayName: string, verified: boolean, roles: Array<{ role: Role, unitId: string }> } | null };
 
 export type LoginMutationVariables = Exact<{
   identifier: string;
@@ -287,6 +294,10 @@ export const MeDocument = new TypedDocumentString(`
     kind
     displayName
     verified
+    roles {
+      role
+      unitId
+    }
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;

@@ -3,7 +3,14 @@ import type { ReactElement } from "react";
 import { MemoryRouter } from "react-router";
 import { StaticSession, type Me } from "../auth/session";
 
-export const CITIZEN: Me = { id: "40", kind: "citizen", displayName: "拱墅市民", verified: true };
+export const CITIZEN: Me = { id: "40", kind: "citizen", displayName: "拱墅市民", verified: true, roles: [] };
+export const DRAFTER: Me = {
+  id: "2",
+  kind: "staff",
+  displayName: "王晓燕（市局政策法规处）",
+  verified: true,
+  roles: [{ role: "DRAFTER", unitId: "2" }],
+};
 
 /** Render inside a router and a fixed session (signed in as a verified citizen unless told otherwise). */
 export function renderWithApp(ui: ReactElement, { me = CITIZEN, path = "/consultations/1" }: { me?: Me | null; path?: string } = {}) {
