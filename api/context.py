@@ -3,7 +3,7 @@
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -15,6 +15,7 @@ from strawberry.fastapi import BaseContext
 from api.accounts import service as accounts
 from api.accounts.permissions import Principal
 from api.accounts.service import Authenticated
+from api.db import create_sessionmaker
 from api.errors import DomainError, InvalidInput, PermissionDenied, ServiceUnavailable
 from api.jobs import JobQueue
 from api.ratelimit import RateLimiter
@@ -37,6 +38,19 @@ class AppState:
     sessionmaker: async_sessionmaker[AsyncSession]
     queue: JobQueue
     limiter: RateLimiter
+    _statement_sessionmaker: async_sessionmaker[AsyncSession] | None = field(
+        default=None, init=False, repr=False
+    )
+
+    def statement_sessionmaker(self) -> async_sessionmaker[AsyncSession]:
+        """Sessions for mutations whose every write is one statement, atomic by itself: on PostgreSQL
+        they run in autocommit (no BEGIN and COMMIT round trips); SQLite keeps its transactions."""
+        if self.engine.dialect.name != "postgresql":
+            return self.sessionmaker
+        if self._statement_sessionmaker is None:
+            autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            self._statement_sessionmaker = create_sessionmaker(autocommit)
+        return self._statement_sessionmaker
 
 
 def _database_unreachable(error: BaseException) -> bool:
@@ -110,11 +124,14 @@ class Context(BaseContext):
             raise unavailable from error
         return None if found is None else (found, from_cookie)
 
-    async def _authenticated(self, *, for_mutation: bool = False) -> tuple[Authenticated, bool] | None:
+    async def _authenticated(
+        self, *, for_mutation: bool = False, single_statements: bool = False
+    ) -> tuple[Authenticated, bool] | None:
         # Sibling resolvers run concurrently: resolve the caller once and share the answer.
         if self._principal is None:
             if for_mutation:
-                self._mutation_session = self.state.sessionmaker()
+                maker = self.state.statement_sessionmaker() if single_statements else self.state.sessionmaker
+                self._mutation_session = maker()
             self._principal = asyncio.ensure_future(self._resolve(self._mutation_session))
         return await self._principal
 
@@ -122,9 +139,13 @@ class Context(BaseContext):
         found = await self._authenticated()
         return found[0].principal if found else None
 
-    async def acting_principal(self) -> Principal | None:
-        """The caller of a mutation; cookie sessions must echo their CSRF token in a header."""
-        found = await self._authenticated(for_mutation=True)
+    async def acting_principal(self, *, single_statements: bool = False) -> Principal | None:
+        """The caller of a mutation; cookie sessions must echo their CSRF token in a header.
+
+        single_statements: the mutation's writes are each one statement that is atomic by itself, so
+        its session may run without a transaction (AppState.statement_sessionmaker).
+        """
+        found = await self._authenticated(for_mutation=True, single_statements=single_statements)
         if found is None:
             return None
         authenticated, from_cookie = found

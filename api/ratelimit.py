@@ -16,6 +16,10 @@ class RateLimiter:
         """Count one event in the current window and return the count so far."""
         raise NotImplementedError
 
+    async def undo(self, key: str) -> None:
+        """Take back one event counted by `hit` (one that turned out not to count, such as a replay)."""
+        raise NotImplementedError
+
     async def peek(self, key: str) -> int:
         raise NotImplementedError
 
@@ -45,6 +49,11 @@ class MemoryRateLimiter(RateLimiter):
             self._windows = {k: v for k, v in self._windows.items() if v[0] > time.monotonic()}
         return count + 1
 
+    async def undo(self, key: str) -> None:
+        expires, count = self._current(key)
+        if count > 0:
+            self._windows[key] = (expires, count - 1)
+
     async def peek(self, key: str) -> int:
         return self._current(key)[1]
 
@@ -62,6 +71,13 @@ end
 return count
 """
 
+# DECR only a live counter: a window that expired meanwhile stays gone instead of restarting at -1.
+_UNDO_SCRIPT = """
+if redis.call('GET', KEYS[1]) then
+    redis.call('DECR', KEYS[1])
+end
+"""
+
 
 class RedisRateLimiter(RateLimiter):
     def __init__(self, redis_url: str):
@@ -70,6 +86,7 @@ class RedisRateLimiter(RateLimiter):
         self._redis: Any = Redis.from_url(redis_url, socket_timeout=1, socket_connect_timeout=1)
         # EVALSHA, loading the script on the server's first NOSCRIPT (after a restart or SCRIPT FLUSH).
         self._hit: Any = self._redis.register_script(_HIT_SCRIPT)
+        self._undo: Any = self._redis.register_script(_UNDO_SCRIPT)
 
     async def hit(self, key: str, *, window_seconds: int) -> int:
         try:
@@ -77,6 +94,12 @@ class RedisRateLimiter(RateLimiter):
         except Exception as error:
             log.warning("rate limiter unavailable (%s); allowing %s", error, key)
             return 0
+
+    async def undo(self, key: str) -> None:
+        try:
+            await self._undo(keys=[f"canyu:rl:{key}"])
+        except Exception as error:
+            log.warning("rate limiter unavailable (%s); could not take back %s", error, key)
 
     async def peek(self, key: str) -> int:
         try:

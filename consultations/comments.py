@@ -203,10 +203,6 @@ _CONSULTATION_FOR_COMMENT = (
         ),
     )
     .where(_consultations.c.id == bindparam("consultation_id"))
-    # Held until the commit: a consultation read here cannot be closed or given a new draft before the
-    # insert that follows (staff changes wait; submissions share the lock). Ignored by SQLite, whose
-    # transactions are serial anyway.
-    .with_for_update(read=True, of=_consultations)
 )
 
 
@@ -352,8 +348,9 @@ async def submit_comment(
     """Submit a verified citizen's comment; returns (comment, created) — created is False on a replay.
 
     A replay (same idempotency key) gets the first comment back even after the window closed, and does
-    not count against the rate limit. The hot path is one statement: the comment, inserted only if the
-    consultation takes it, with its receipt notification (on SQLite the notification is a second one).
+    not count against the rate limit. Every write is one statement, atomic by itself: the comment,
+    inserted only if the consultation takes it, with its receipt notification (on SQLite the
+    notification is a second statement, and the session's transaction holds the two together).
     """
     principal = require_user(principal)
     if principal.is_staff:
@@ -364,11 +361,46 @@ async def submit_comment(
         raise PermissionDenied("请先验证手机号码或邮箱后再提交意见", code="CONTACT_NOT_VERIFIED")
     body = clean_text(body, min_chars=limits.min_chars, max_chars=limits.max_chars)
     key = _idempotency_key(principal.user_id, idempotency_key)
+    # Counted before anything is written, so there is never an insert to take back: a submission that
+    # stores nothing new (a replay, a refusal, a failure) takes its count back instead.
+    rate_key = f"comment:{principal.user_id}"
+    if await limiter.hit(rate_key, window_seconds=limits.rate_window_seconds) > limits.rate_limit:
+        existing = await _existing_for_key(session, key)
+        if existing is None:  # refused, and counted like every attempt over the limit
+            minutes = limits.rate_window_seconds // 60
+            raise RateLimited(
+                f"提交过于频繁：每 {minutes} 分钟最多提交 {limits.rate_limit} 条意见，请稍后再试",
+                code="COMMENT_RATE_LIMITED",
+            )
+        await limiter.undo(rate_key)
+        _check_idempotent_replay(existing, consultation_id, body, article_id)
+        return existing, False
+    try:
+        comment, created = await _store_online_comment(
+            session, principal, consultation_id, body, article_id, key, sensitive_words
+        )
+    except Exception:
+        await limiter.undo(rate_key)
+        raise
+    if not created:
+        await limiter.undo(rate_key)
+    return comment, created
+
+
+async def _store_online_comment(
+    session: AsyncSession,
+    principal: Principal,
+    consultation_id: int,
+    body: str,
+    article_id: int | None,
+    key: str | None,
+    sensitive_words: SensitiveWords,
+) -> tuple[Comment, bool]:
+    """Insert the comment if the consultation takes it; (comment, True), or the replayed (comment, False)."""
     now = _now_ms()
     flagged = sensitive_words.find(body)
-    comment_id = None
     # The first attempt trusts a known current draft version; when the insert refuses it, the
-    # consultation is read (and share-locked) and the insert tried once more with what it says.
+    # consultation is read and the insert tried with what it says.
     for attempt in range(2):
         version = _open_versions.get(consultation_id) if attempt == 0 else None
         if version is None:
@@ -409,25 +441,16 @@ async def submit_comment(
         comment.content_hash = content_hash(comment)
         comment_id = await _insert_comment(session, comment, principal.contact)
         if comment_id is not None:
-            break
+            comment.id = comment_id
+            return comment, True
         existing = await _existing_for_key(session, key)
         if existing is not None:
             _check_idempotent_replay(existing, consultation_id, body, article_id)
             return existing, False
         _open_versions.pop(consultation_id, None)  # closed, or a new draft: read it again
-    else:  # the locked consultation took the comment, yet its insert did not: the two checks disagree
-        raise RuntimeError(f"consultation {consultation_id}: the comment check and the insert disagree")
-    comment.id = comment_id
-    # Counted after the insert so replays are free; over the limit, raising rolls the insert (and its
-    # notification) back.
-    count = await limiter.hit(f"comment:{principal.user_id}", window_seconds=limits.rate_window_seconds)
-    if count > limits.rate_limit:
-        raise RateLimited(
-            f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，"
-            "请稍后再试",
-            code="COMMENT_RATE_LIMITED",
-        )
-    return comment, True
+    # The consultation changed between the read and the insert (closed, or a new draft published):
+    # nothing was stored, and submitting again meets the new state.
+    raise Conflict("征求意见项目刚刚发生变化，请刷新页面后重新提交", code="CONSULTATION_CHANGED")
 
 
 async def record_offline_comment(

@@ -70,6 +70,14 @@ def comment_limits(settings: Settings) -> comments.CommentLimits:
     )
 
 
+@strawberry.type(name="CommentLimits")
+class CommentLimitsType:
+    min_chars: int
+    max_chars: int
+    per_window: int = strawberry.field(description="Comments one citizen may submit per window")
+    window_minutes: int
+
+
 def gql_id(value: int) -> strawberry.ID:
     return strawberry.ID(str(value))
 
@@ -355,6 +363,16 @@ class ConsultationType:
     @strawberry.field(description="How many comments were received (all channels).")
     async def comment_count(self, info: ContextInfo) -> int:
         return await _comment_counts_loader(info).load(int(self.id))
+
+    @strawberry.field(description="What an online comment must respect here: its length and the rate limit.")
+    def comment_limits(self, info: ContextInfo) -> CommentLimitsType:
+        limits = comment_limits(info.context.settings)
+        return CommentLimitsType(
+            min_chars=limits.min_chars,
+            max_chars=limits.max_chars,
+            per_window=limits.rate_limit,
+            window_minutes=limits.rate_window_seconds // 60,
+        )
 
     @strawberry.field(description="Legality and secrecy reviews (staff of the unit).")
     async def reviews(self, info: ContextInfo) -> list[ReviewType] | None:
@@ -906,7 +924,7 @@ class ConsultationMutation:
         idempotency_key: str | None = None,
     ) -> SubmittedComment:
         ctx = info.context
-        principal = await ctx.acting_principal()
+        principal = await ctx.acting_principal(single_statements=True)
         comment, created = await ctx.mutate(
             lambda s: comments.submit_comment(
                 s,

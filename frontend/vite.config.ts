@@ -12,6 +12,8 @@ export default defineConfig({
       "/statements": api,
       "/exports": api,
       "/healthz": api,
+      // Only the draw's data file: /hearings/… is otherwise one of the app's own pages.
+      "^/hearings/\\d+/draw\\.json$": api,
     },
   },
   build: {

@@ -76,3 +76,25 @@ async def test_memory_limiter_counts_per_key_until_the_window_ends(monkeypatch):
     clock[0] += 61
     assert await limiter.peek("a") == 0
     assert await limiter.hit("a", window_seconds=60) == 1
+
+
+async def test_redis_undo_takes_back_one_hit_but_never_revives_a_window(redis_limiter):
+    assert [await redis_limiter.hit("test:a", window_seconds=600) for _ in range(2)] == [1, 2]
+    await redis_limiter.undo("test:a")
+    assert await redis_limiter.peek("test:a") == 1
+    assert 595 <= await redis_limiter._redis.ttl("canyu:rl:test:a") <= 600  # the window's end stays
+    await redis_limiter.undo("test:b")  # no window (it expired): nothing to take back, none created
+    assert await redis_limiter._redis.exists("canyu:rl:test:b") == 0
+
+
+async def test_memory_undo_takes_back_one_hit_within_the_window(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr("api.ratelimit.time.monotonic", lambda: clock[0])
+    limiter = MemoryRateLimiter()
+    assert [await limiter.hit("a", window_seconds=60) for _ in range(2)] == [1, 2]
+    await limiter.undo("a")
+    await limiter.undo("b")
+    assert (await limiter.peek("a"), await limiter.peek("b")) == (1, 0)
+    clock[0] += 61
+    await limiter.undo("a")
+    assert await limiter.hit("a", window_seconds=60) == 1

@@ -320,6 +320,20 @@ async def test_body_at_the_limit_is_accepted(gql, people, open_consultation, sta
     assert len(row.body) == settings.comment_max_chars
 
 
+async def test_anyone_reads_the_limits_a_comment_must_respect(gql, open_consultation, settings):
+    result = await gql(
+        "query($id: ID!) { consultation(id: $id) "
+        "{ commentLimits { minChars maxChars perWindow windowMinutes } } }",
+        {"id": open_consultation.id},
+    )
+    assert result["data"]["consultation"]["commentLimits"] == {
+        "minChars": settings.comment_min_chars,
+        "maxChars": settings.comment_max_chars,
+        "perWindow": settings.comment_rate_limit,
+        "windowMinutes": settings.comment_rate_window_seconds // 60,
+    }
+
+
 async def test_control_characters_are_rejected(gql, people, open_consultation, state):
     citizen = await people.citizen()
     for body in ["意见\x00内容", "意见\x07内容", "意见\x1b[31m内容", "意见\u202e内容", "意见\u2066内容"]:

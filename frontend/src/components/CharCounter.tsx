@@ -1,20 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { COMMENT_MAX_CHARS, COMMENT_MIN_CHARS, lengthState } from "../lib/chars";
+import { lengthState, type CommentLimits } from "../lib/chars";
 
 /** "已输入 12 / 5000 字", turning into a warning near and over the limit. */
-export function CharCounter({
-  id,
-  count,
-  min = COMMENT_MIN_CHARS,
-  max = COMMENT_MAX_CHARS,
-}: {
-  id: string;
-  count: number;
-  min?: number;
-  max?: number;
-}) {
+export function CharCounter({ id, count, limits }: { id: string; count: number; limits: CommentLimits }) {
   const { t } = useTranslation();
-  const state = lengthState(count, min, max);
+  const max = limits.maxChars;
+  const state = lengthState(count, limits);
   const near = state === "ok" && count > max * 0.9;
   const className = `char-counter${state === "long" ? " char-counter-over" : near ? " char-counter-near" : ""}`;
   return (

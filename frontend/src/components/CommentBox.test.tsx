@@ -24,6 +24,20 @@ describe("CommentBox", () => {
     expect(field).toHaveAccessibleDescription(/已输入 8 \/ 5000 字/);
   });
 
+  it("counts against the consultation's own limits and refuses a longer text before sending it", async () => {
+    const user = userEvent.setup();
+    const fetchMock = vi.fn();
+    vi.stubGlobal("fetch", fetchMock);
+    renderWithApp(
+      <CommentBox consultationId="1" articleId="7" targetLabel="第七条" limits={{ minChars: 2, maxChars: 10 }} />,
+    );
+    await user.type(screen.getByLabelText("您对第七条的意见"), "建议增加例外情形和过渡期");
+    expect(screen.getByText(/已输入 12 \/ 10 字/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "提交意见（第七条）" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("10");
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it("keeps the typed text on this device before anything is sent", async () => {
     const user = userEvent.setup();
     box();

@@ -4,7 +4,7 @@ import { Link, useLocation } from "react-router";
 import { ApiError, request } from "../api/client";
 import { useSession } from "../auth/session";
 import { graphql } from "../gql";
-import { COMMENT_MAX_CHARS, COMMENT_MIN_CHARS, countChars, lengthState } from "../lib/chars";
+import { DEFAULT_COMMENT_LIMITS, countChars, lengthState, type CommentLimits } from "../lib/chars";
 import { draftStorageKey, useCommentDraft } from "../lib/draft";
 import { CharCounter } from "./CharCounter";
 import { ErrorMessage } from "./ErrorMessage";
@@ -34,11 +34,13 @@ export function CommentBox({
   consultationId,
   articleId,
   targetLabel,
+  limits = DEFAULT_COMMENT_LIMITS,
 }: {
   consultationId: string;
   articleId: string | null;
   /** 第五条, or 草案整体 */
   targetLabel: string;
+  limits?: CommentLimits;
 }) {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -69,12 +71,12 @@ export function CommentBox({
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (submitting) return;
-    const state = lengthState(count);
+    const state = lengthState(count, limits);
     if (state !== "ok") {
       const message =
         state === "long"
-          ? t("comment.tooLong", { max: COMMENT_MAX_CHARS, chars: count })
-          : t("comment.tooShort", { min: COMMENT_MIN_CHARS });
+          ? t("comment.tooLong", { max: limits.maxChars, chars: count })
+          : t("comment.tooShort", { min: limits.minChars });
       setError(new ApiError(message, state === "long" ? "TEXT_TOO_LONG" : "TEXT_TOO_SHORT"));
       return;
     }
@@ -116,7 +118,7 @@ export function CommentBox({
         aria-describedby={describedBy}
         aria-invalid={error && (error.code === "TEXT_TOO_LONG" || error.code === "TEXT_TOO_SHORT") ? true : undefined}
       />
-      <CharCounter id={counterId} count={count} />
+      <CharCounter id={counterId} count={count} limits={limits} />
       {!draft.persisted ? <p className="hint">{t("comment.notPersisted")}</p> : null}
       {error ? (
         <div id={errorId}>

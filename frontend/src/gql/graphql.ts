@@ -137,7 +137,7 @@ export type ConsultationQueryVariables = Exact<{
 }>;
 
 
-export type ConsultationQuery = { consultation: { id: string, title: string, kindLabel: string, status: ConsultationStatus, statusLabel: string, unit: string, summary: string, explanation: string, basis: string, offlineChannels: string, opensAt: string | null, closingDate: string | null, closesAt: string | null, minimumPeriod: string, shortenedReason: string, acceptingComments: boolean, commentCount: number, withdrawnReason: string, publicationChannels: Array<{ channel: string, url: string, publishedOn: string | null }>, draft: { number: number, preamble: string, articles: Array<{ id: string, label: string, heading: string, body: string }> } | null } | null };
+export type ConsultationQuery = { consultation: { id: string, title: string, kindLabel: string, status: ConsultationStatus, statusLabel: string, unit: string, summary: string, explanation: string, basis: string, offlineChannels: string, opensAt: string | null, closingDate: string | null, closesAt: string | null, minimumPeriod: string, shortenedReason: string, acceptingComments: boolean, commentCount: number, withdrawnReason: string, commentLimits: { minChars: number, maxChars: number }, publicationChannels: Array<{ channel: string, url: string, publishedOn: string | null }>, draft: { number: number, preamble: string, articles: Array<{ id: string, label: string, heading: string, body: string }> } | null } | null };
 
 export type HearingsQueryVariables = Exact<{
   first: number;
@@ -374,6 +374,10 @@ export const ConsultationDocument = new TypedDocumentString(`
     shortenedReason
     acceptingComments
     commentCount
+    commentLimits {
+      minChars
+      maxChars
+    }
     withdrawnReason
     publicationChannels {
       channel

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { COMMENT_MAX_CHARS, countChars, lengthState, normalizeComment } from "./chars";
+import { DEFAULT_COMMENT_LIMITS, countChars, lengthState, normalizeComment } from "./chars";
+
+const COMMENT_MAX_CHARS = DEFAULT_COMMENT_LIMITS.maxChars;
 
 describe("countChars", () => {
   it("counts Chinese characters one each", () => {

@@ -1,6 +1,11 @@
-/** Comment length limits: the API's defaults (CANYU_COMMENT_MIN_CHARS/MAX_CHARS); the API has the last word. */
-export const COMMENT_MIN_CHARS = 2;
-export const COMMENT_MAX_CHARS = 5000;
+/** Comment length limits, as a consultation's `commentLimits` gives them; the API has the last word. */
+export interface CommentLimits {
+  minChars: number;
+  maxChars: number;
+}
+
+/** The API's defaults (CANYU_COMMENT_MIN_CHARS/MAX_CHARS), until the consultation says otherwise. */
+export const DEFAULT_COMMENT_LIMITS: CommentLimits = { minChars: 2, maxChars: 5000 };
 
 /** The text as the API will store it: line endings normalised, outer blanks trimmed. */
 export function normalizeComment(text: string): string {
@@ -14,9 +19,9 @@ export function countChars(text: string): number {
 
 export type LengthState = "empty" | "short" | "ok" | "long";
 
-export function lengthState(count: number, min = COMMENT_MIN_CHARS, max = COMMENT_MAX_CHARS): LengthState {
+export function lengthState(count: number, limits: CommentLimits = DEFAULT_COMMENT_LIMITS): LengthState {
   if (count === 0) return "empty";
-  if (count < min) return "short";
-  if (count > max) return "long";
+  if (count < limits.minChars) return "short";
+  if (count > limits.maxChars) return "long";
   return "ok";
 }

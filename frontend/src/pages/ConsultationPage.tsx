@@ -8,6 +8,7 @@ import { Loading } from "../components/Loading";
 import { usePageTitle } from "../components/usePageTitle";
 import { graphql } from "../gql";
 import type { ConsultationQuery } from "../gql/graphql";
+import type { CommentLimits } from "../lib/chars";
 import { draftedTargets } from "../lib/draft";
 import { formatDate, formatDateTime, safeHref } from "../lib/format";
 import NotFound from "./NotFound";
@@ -32,6 +33,10 @@ const ConsultationDocument = graphql(`
       shortenedReason
       acceptingComments
       commentCount
+      commentLimits {
+        minChars
+        maxChars
+      }
       withdrawnReason
       publicationChannels {
         channel
@@ -207,6 +212,7 @@ function ConsultationView({ consultation: c }: { consultation: Consultation }) {
                   }
                   level={withChapters ? 4 : 3}
                   accepting={c.acceptingComments}
+                  limits={c.commentLimits}
                   startOpen={drafted.has(article.id) || location.hash === `#article-${article.id}`}
                 />
               ))}
@@ -222,7 +228,12 @@ function ConsultationView({ consultation: c }: { consultation: Consultation }) {
           <h2 id="whole-draft" tabIndex={-1}>
             {t("draft.wholeTitle")}
           </h2>
-          <CommentBox consultationId={c.id} articleId={null} targetLabel={t("draft.whole")} />
+          <CommentBox
+            consultationId={c.id}
+            articleId={null}
+            targetLabel={t("draft.whole")}
+            limits={c.commentLimits}
+          />
         </section>
       ) : null}
     </article>
@@ -276,6 +287,7 @@ function ArticleItem({
   chapter,
   level,
   accepting,
+  limits,
   startOpen,
 }: {
   consultationId: string;
@@ -283,6 +295,7 @@ function ArticleItem({
   chapter: string | undefined;
   level: 3 | 4;
   accepting: boolean;
+  limits: CommentLimits;
   startOpen: boolean;
 }) {
   const { t } = useTranslation();
@@ -306,7 +319,14 @@ function ArticleItem({
             {t("draft.commentOn", { label: article.label })}
           </button>
           <div id={panelId} hidden={!open}>
-            {open ? <CommentBox consultationId={consultationId} articleId={article.id} targetLabel={article.label} /> : null}
+            {open ? (
+              <CommentBox
+                consultationId={consultationId}
+                articleId={article.id}
+                targetLabel={article.label}
+                limits={limits}
+              />
+            ) : null}
           </div>
         </>
       ) : null}

@@ -19,6 +19,7 @@ function consultation(id: string, title: string) {
       closingDate: "2026-12-28",
       acceptingComments: true,
       commentCount: 44,
+      commentLimits: { minChars: 2, maxChars: 5000 },
     },
   };
 }
