@@ -39,7 +39,7 @@ export default function CheckInPage() {
               observersExpected: h.attendance.observersExpected,
             })}
           </p>
-          <table className="data-table">
+          <table className="data-table organizer-attendance">
             <caption>{t("checkIn.byCategory")}</caption>
             <thead>
               <tr>
