@@ -6,7 +6,7 @@ in their own modules. Every change writes an audit event in the same transaction
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -309,7 +309,11 @@ async def create_hearing(
 
 
 def _audit_value(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime) else value
+    """A column's value as the audit log records it; instants in UTC, so equal instants compare equal."""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).isoformat()
+    return value
 
 
 async def update_hearing(

@@ -1,6 +1,6 @@
 """Editing a draft hearing's notice through GraphQL: updateHearing (issue 5)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
@@ -41,9 +41,15 @@ async def update(gql: GraphQL, token: str | None, hearing_id: str, **values: Any
 async def test_organizer_edits_a_draft_and_the_change_is_audited(
     gql: GraphQL, organizers: Organizers, state: AppState
 ) -> None:
-    hearing = await create_hearing(gql, organizers)
+    created = notice_input(organizers.unit_id)
+    hearing = await create_hearing(gql, organizers, **created)
+    beijing = timezone(timedelta(hours=8))
+    same_start = datetime.fromisoformat(created["startsAt"]).astimezone(beijing).isoformat()
     values = notice_input(
         organizers.unit_id,
+        startsAt=same_start,
+        registrationOpensAt=created["registrationOpensAt"],
+        registrationClosesAt=created["registrationClosesAt"],
         title="某市农村宅基地管理办法立法听证会（改期）",
         venue="某市自然资源局一楼报告厅",
         categories=[{"category": "EXPERT", "quota": 2}, {"category": "PUBLIC", "quota": 4}],
@@ -76,6 +82,7 @@ async def test_organizer_edits_a_draft_and_the_change_is_audited(
     assert event.after["title"] == "某市农村宅基地管理办法立法听证会（改期）"
     assert event.after["categories"] == {"expert": 2, "public": 4}
     assert "agenda" not in event.after  # unchanged fields are not recorded
+    assert "starts_at" not in event.after  # the same instant, sent as it was
 
     # The edited draft still publishes.
     publish = "mutation($id: ID!) { publishHearing(hearingId: $id) { status } }"
