@@ -30,7 +30,8 @@ export default function HearingConsole() {
   if (!valid || (data && !data.hearing)) return <NotFound />;
   if (error && !h) return <ErrorMessage error={error} onRetry={refetch} />;
   if (!h) return <Loading />;
-  const started = h.status !== "DRAFT" && h.status !== "CANCELLED";
+  const published = h.status !== "DRAFT";
+  const live = published && h.status !== "CANCELLED";
   return (
     <article>
       <p className="breadcrumb">
@@ -72,10 +73,10 @@ export default function HearingConsole() {
         ) : null}
       </dl>
       <LifecycleActions hearing={h} onChanged={refetch} />
-      {started ? <RegistrationsSection hearing={h} onChanged={refetch} /> : null}
+      {published ? <RegistrationsSection hearing={h} onChanged={refetch} /> : null}
       {h.status !== "CANCELLED" ? <DrawSection hearing={h} onChanged={refetch} /> : null}
       {h.status !== "CANCELLED" ? <ObserversSection hearing={h} /> : null}
-      {started ? <SessionSection hearing={h} onChanged={refetch} /> : null}
+      {live ? <SessionSection hearing={h} onChanged={refetch} /> : null}
     </article>
   );
 }
