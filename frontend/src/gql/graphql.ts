@@ -552,7 +552,7 @@ export type OrganizerSpeakersQueryVariables = Exact<{
 }>;
 
 
-export type OrganizerSpeakersQuery = { hearingRegistrations: { edges: Array<{ node: { id: string, name: string, categoryLabel: string } }> } };
+export type OrganizerSpeakersQuery = { hearingRegistrations: { edges: Array<{ node: { id: string, name: string, categoryLabel: string } }> }, hearing: { id: string, observers: { edges: Array<{ node: { id: string, name: string, categoryLabel: string, status: InvitationStatus } }> } | null } | null };
 
 export type OrganizerRecordMinutesMutationVariables = Exact<{
   input: RecordMinutesInput;
@@ -1504,6 +1504,19 @@ export const OrganizerSpeakersDocument = new TypedDocumentString(`
         id
         name
         categoryLabel
+      }
+    }
+  }
+  hearing(id: $hearingId) {
+    id
+    observers(first: 100) {
+      edges {
+        node {
+          id
+          name
+          categoryLabel
+          status
+        }
       }
     }
   }

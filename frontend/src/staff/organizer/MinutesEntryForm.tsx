@@ -40,7 +40,10 @@ export function MinutesEntryForm({ hearingId, entries, onRecorded }: { hearingId
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const who = speaker ? { registrationId: speaker } : { speakerName, speakerCategory };
+    // A selected participant ("r:<id>"), an accepted observer ("i:<id>"), or a named other speaker.
+    const [kind, speakerId] = speaker.split(":");
+    const who =
+      kind === "r" ? { registrationId: speakerId } : kind === "i" ? { invitationId: speakerId } : { speakerName, speakerCategory };
     void record.run(async () => {
       await request(OrganizerRecordMinutesDocument, {
         input: { hearingId, expectedEntries: entries, summary, entries: [{ stage, mainPoints, reasons, signedOff, ...who }] },
@@ -67,10 +70,17 @@ export function MinutesEntryForm({ hearingId, entries, onRecorded }: { hearingId
       <SelectField label={t("minutes.speaker")} value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
         <option value="">{t("minutes.otherSpeaker")}</option>
         {(speakers.data?.hearingRegistrations.edges ?? []).map(({ node }) => (
-          <option key={node.id} value={node.id}>
+          <option key={`r${node.id}`} value={`r:${node.id}`}>
             {node.name}（{node.categoryLabel}）
           </option>
         ))}
+        {(speakers.data?.hearing?.observers?.edges ?? [])
+          .filter(({ node }) => node.status === "ACCEPTED")
+          .map(({ node }) => (
+            <option key={`i${node.id}`} value={`i:${node.id}`}>
+              {t("minutes.observerOption", { name: node.name, category: node.categoryLabel })}
+            </option>
+          ))}
       </SelectField>
       {speaker ? null : (
         <>

@@ -6,6 +6,7 @@ import type { Me } from "../../auth/session";
 import { graphqlResponses, renderWithApp } from "../../test/render";
 import "../i18n";
 import { CheckInForm } from "./CheckInForm";
+import { MinutesEntryForm } from "./MinutesEntryForm";
 import CheckInPage from "./CheckInPage";
 import { SeedCommitment } from "./SeedCommitment";
 
@@ -150,5 +151,47 @@ describe("SeedCommitment", () => {
     expect(calls[0]!.variables).toEqual({ hearingId: "2", seedSha256: hash });
     expect(JSON.stringify(calls[0])).not.toContain(seed);
     expect(onCommitted).toHaveBeenCalled();
+  });
+});
+
+describe("MinutesEntryForm", () => {
+  it("appends an accepted observer's view with the count of entries the organizer saw", async () => {
+    const user = userEvent.setup();
+    const { fetchMock, calls } = graphqlResponses(
+      {
+        data: {
+          hearingRegistrations: { edges: [{ node: { id: "3", name: "富阳村民小王", categoryLabel: "利害关系人" } }] },
+          hearing: {
+            id: "1",
+            observers: {
+              edges: [
+                { node: { id: "1", name: "孙立群", categoryLabel: "人大代表", status: "ACCEPTED" } },
+                { node: { id: "3", name: "何教授", categoryLabel: "专家", status: "WITHDRAWN" } },
+              ],
+            },
+          },
+        },
+      },
+      { data: { recordMinutes: { id: "1", status: "HELD" } } },
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const onRecorded = vi.fn();
+    renderWithApp(<MinutesEntryForm hearingId="1" entries={5} onRecorded={onRecorded} />, { me: ORGANIZER });
+    await screen.findByRole("option", { name: "孙立群（列席：人大代表）" });
+    expect(screen.queryByRole("option", { name: /何教授/ })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText("发言人"), "i:1");
+    expect(screen.queryByLabelText("发言人名称")).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText("环节"), "DEBATE");
+    await user.type(screen.getByLabelText("主要观点"), "审批时限偏长，建议缩短为十五个工作日。");
+    await user.click(screen.getByRole("button", { name: "记入笔录" }));
+    await waitFor(() => expect(onRecorded).toHaveBeenCalled());
+    expect(calls[1]!.variables).toEqual({
+      input: {
+        hearingId: "1",
+        expectedEntries: 5,
+        summary: "",
+        entries: [{ stage: "DEBATE", mainPoints: "审批时限偏长，建议缩短为十五个工作日。", reasons: "", signedOff: false, invitationId: "1" }],
+      },
+    });
   });
 });

@@ -386,6 +386,19 @@ export const OrganizerSpeakersDocument = graphql(`
         }
       }
     }
+    hearing(id: $hearingId) {
+      id
+      observers(first: 100) {
+        edges {
+          node {
+            id
+            name
+            categoryLabel
+            status
+          }
+        }
+      }
+    }
   }
 `);
 
