@@ -2,7 +2,7 @@
 registration (registration_schema.py) and attendance-and-records (attendance_schema.py) parts."""
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -167,10 +167,61 @@ class CreateHearingInput:
     observers_invited: bool = False
 
 
+@strawberry.input(description="A draft's notice, replaced as a whole (the same fields as creating it).")
+class UpdateHearingInput:
+    kind: HearingKind
+    title: str
+    starts_at: datetime
+    registration_opens_at: datetime
+    registration_closes_at: datetime
+    categories: list[CategoryQuotaInput]
+    selection_rules: str = strawberry.field(description="遴选办法 (published with the notice).")
+    consultation_id: strawberry.ID | None = None
+    decision_kind: Kind | None = strawberry.field(
+        default=None,
+        description="Default: the linked consultation's kind, else 其他. 规章 needs 30 days' notice.",
+    )
+    agenda: str = ""
+    ends_at: datetime | None = None
+    venue: str = ""
+    stream_url: str = ""
+    selection_method: SelectionMethod = SelectionMethod.DRAW
+    is_public: bool = True
+    public_methods: list[str] = strawberry.field(default_factory=list)
+    not_public_reason: str = ""
+    observers_invited: bool = False
+
+
 def _aware(value: datetime, what: str) -> datetime:
     if value.tzinfo is None:
         raise InvalidInput(f"{what}须带时区（如 2027-01-05T09:00:00+08:00）", code="TIME_ZONE_REQUIRED")
     return value
+
+
+def _notice_fields(input: CreateHearingInput | UpdateHearingInput) -> dict[str, Any]:
+    """The notice's fields of either input, parsed for service.HearingNotice / HearingDraft."""
+    return {
+        "kind": input.kind.value,
+        "title": input.title,
+        "starts_at": _aware(input.starts_at, "举行时间"),
+        "registration_opens_at": _aware(input.registration_opens_at, "报名开始时间"),
+        "registration_closes_at": _aware(input.registration_closes_at, "报名截止时间"),
+        "categories": tuple(service.CategoryQuota(c.category.value, c.quota) for c in input.categories),
+        "selection_rules": input.selection_rules,
+        "consultation_id": (
+            parse_id(input.consultation_id, "征求意见项目编号") if input.consultation_id else None
+        ),
+        "decision_kind": input.decision_kind.value if input.decision_kind else None,
+        "agenda": input.agenda,
+        "ends_at": _aware(input.ends_at, "结束时间") if input.ends_at else None,
+        "venue": input.venue,
+        "stream_url": input.stream_url,
+        "selection_method": input.selection_method.value,
+        "is_public": input.is_public,
+        "public_methods": tuple(input.public_methods),
+        "not_public_reason": input.not_public_reason,
+        "observers_invited": input.observers_invited,
+    }
 
 
 @strawberry.type
@@ -222,31 +273,24 @@ class HearingMutation(RegistrationMutation, AttendanceMutation):
     )
     async def create_hearing(self, info: ContextInfo, input: CreateHearingInput) -> HearingType:
         principal = await info.context.acting_principal()
-        draft = service.HearingDraft(
-            unit_id=parse_id(input.unit_id, "单位编号"),
-            kind=input.kind.value,
-            title=input.title,
-            starts_at=_aware(input.starts_at, "举行时间"),
-            registration_opens_at=_aware(input.registration_opens_at, "报名开始时间"),
-            registration_closes_at=_aware(input.registration_closes_at, "报名截止时间"),
-            categories=tuple(service.CategoryQuota(c.category.value, c.quota) for c in input.categories),
-            selection_rules=input.selection_rules,
-            consultation_id=parse_id(input.consultation_id, "征求意见项目编号")
-            if input.consultation_id
-            else None,
-            decision_kind=input.decision_kind.value if input.decision_kind else None,
-            agenda=input.agenda,
-            ends_at=_aware(input.ends_at, "结束时间") if input.ends_at else None,
-            venue=input.venue,
-            stream_url=input.stream_url,
-            selection_method=input.selection_method.value,
-            is_public=input.is_public,
-            public_methods=tuple(input.public_methods),
-            not_public_reason=input.not_public_reason,
-            observers_invited=input.observers_invited,
-        )
+        draft = service.HearingDraft(unit_id=parse_id(input.unit_id, "单位编号"), **_notice_fields(input))
         hearing = await info.context.mutate(
             lambda s: service.create_hearing(s, principal=principal, draft=draft)
+        )
+        return hearing_type(info, hearing)
+
+    @strawberry.mutation(
+        description="Edit a draft hearing's notice (organizer of its unit); the same checks as create."
+    )
+    async def update_hearing(
+        self, info: ContextInfo, hearing_id: strawberry.ID, input: UpdateHearingInput
+    ) -> HearingType:
+        principal = await info.context.acting_principal()
+        notice = service.HearingNotice(**_notice_fields(input))
+        hearing = await info.context.mutate(
+            lambda s: service.update_hearing(
+                s, principal=principal, hearing_id=parse_id(hearing_id, "会议编号"), notice=notice
+            )
         )
         return hearing_type(info, hearing)
 

@@ -6,7 +6,7 @@ in their own modules. Every change writes an audit event in the same transaction
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -59,11 +59,10 @@ class CategoryQuota:
     quota: int
 
 
-@dataclass(frozen=True)
-class HearingDraft:
-    """What an organizer fills in to create a hearing (validated by create_hearing)."""
+@dataclass(frozen=True, kw_only=True)
+class HearingNotice:
+    """What an organizer fills in for a hearing's notice (validated by validate_notice)."""
 
-    unit_id: int
     kind: str
     title: str
     starts_at: datetime
@@ -82,6 +81,13 @@ class HearingDraft:
     public_methods: tuple[str, ...] = ()
     not_public_reason: str = ""
     observers_invited: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class HearingDraft(HearingNotice):
+    """A new hearing: its notice and the unit that organizes it (validated by create_hearing)."""
+
+    unit_id: int
 
 
 async def get_for_update(session: AsyncSession, hearing_id: int) -> tuple[Hearing, str]:
@@ -186,49 +192,91 @@ def _check_categories(categories: tuple[CategoryQuota, ...]) -> int:
     return sum(c.quota for c in categories)
 
 
-def _check_times(draft: HearingDraft, now: datetime) -> None:
-    if not draft.registration_opens_at < draft.registration_closes_at:
+def _check_times(notice: HearingNotice, now: datetime) -> None:
+    if not notice.registration_opens_at < notice.registration_closes_at:
         raise InvalidInput("报名截止时间须晚于报名开始时间", code="REGISTRATION_WINDOW_INVALID")
-    if not draft.registration_closes_at <= draft.starts_at:
+    if not notice.registration_closes_at <= notice.starts_at:
         raise InvalidInput("报名须在举行之前截止", code="REGISTRATION_WINDOW_INVALID")
-    if draft.ends_at is not None and draft.ends_at <= draft.starts_at:
+    if notice.ends_at is not None and notice.ends_at <= notice.starts_at:
         raise InvalidInput("结束时间须晚于开始时间", code="HEARING_TIME_INVALID")
-    if draft.starts_at <= now:
+    if notice.starts_at <= now:
         raise InvalidInput("举行时间须在将来", code="HEARING_TIME_INVALID")
 
 
-def _check_publicity(draft: HearingDraft) -> None:
-    if any(method not in PUBLIC_METHODS for method in draft.public_methods):
+def _check_publicity(notice: HearingNotice) -> None:
+    if any(method not in PUBLIC_METHODS for method in notice.public_methods):
         raise InvalidInput("公开方式无效（网络直播或公众旁听）", code="PUBLIC_METHOD_INVALID")
-    if draft.is_public and not draft.public_methods:
+    if notice.is_public and not notice.public_methods:
         raise InvalidInput("公开举行的，须选择公开方式（网络直播或公众旁听）", code="PUBLIC_METHOD_REQUIRED")
-    if not draft.is_public and not draft.not_public_reason.strip():
+    if not notice.is_public and not notice.not_public_reason.strip():
         raise InvalidInput("不公开举行的，须说明理由", code="NOT_PUBLIC_REASON_REQUIRED")
-    if "livestream" in draft.public_methods and not draft.stream_url.strip():
+    if "livestream" in notice.public_methods and not notice.stream_url.strip():
         raise InvalidInput("网络直播的，须填写直播地址", code="STREAM_URL_REQUIRED")
 
 
-async def _decision_kind(session: AsyncSession, principal: Principal, draft: HearingDraft) -> str:
+async def _decision_kind(
+    session: AsyncSession, principal: Principal, unit_id: int, notice: HearingNotice
+) -> str:
     """The kind of decision the hearing serves: given, else its consultation's, else 其他. A linked
     consultation must be one the organizer may see, of their unit or a unit above or below it."""
     consultation_kind = None
-    if draft.consultation_id is not None:
+    if notice.consultation_id is not None:
         consultation = await consultation_service.get_visible(
-            session, principal=principal, consultation_id=draft.consultation_id
+            session, principal=principal, consultation_id=notice.consultation_id
         )
         if consultation is None:
             raise NotFound("关联的征求意见项目不存在", code="CONSULTATION_NOT_FOUND")
         consultation_path = await unit_path(session, consultation.unit_id)
-        hearing_path = await unit_path(session, draft.unit_id)
+        hearing_path = await unit_path(session, unit_id)
         if not (consultation_path.startswith(hearing_path) or hearing_path.startswith(consultation_path)):
             raise InvalidInput(
                 "关联的征求意见项目不属于本单位或其上下级单位", code="CONSULTATION_UNIT_MISMATCH"
             )
         consultation_kind = consultation.kind
-    kind = draft.decision_kind or consultation_kind or Kind.OTHER
+    kind = notice.decision_kind or consultation_kind or Kind.OTHER
     if kind not in set(Kind):
         raise InvalidInput("决策事项类型无效", code="KIND_INVALID")
     return kind
+
+
+async def validate_notice(
+    session: AsyncSession, *, principal: Principal, unit_id: int, notice: HearingNotice
+) -> dict[str, Any]:
+    """Check a notice (creating or editing alike) and return the hearing's columns it sets."""
+    if notice.kind not in set(HearingKind):
+        raise InvalidInput("会议类型无效（听证会、座谈会或会议）", code="HEARING_KIND_INVALID")
+    if notice.selection_method not in set(SelectionMethod):
+        raise InvalidInput("遴选方式无效（抽签或先到先得）", code="SELECTION_METHOD_INVALID")
+    seats = _check_categories(notice.categories)
+    _check_times(notice, utcnow())
+    _check_publicity(notice)
+    return {
+        "consultation_id": notice.consultation_id,
+        "kind": notice.kind,
+        "decision_kind": await _decision_kind(session, principal, unit_id, notice),
+        "title": clean_text(notice.title, min_chars=2, max_chars=300, what="标题").replace("\n", " "),
+        "agenda": clean_text(notice.agenda, min_chars=0, max_chars=20_000, what="议程"),
+        "starts_at": notice.starts_at,
+        "ends_at": notice.ends_at,
+        "venue": clean_text(notice.venue, min_chars=0, max_chars=300, what="地点"),
+        "stream_url": notice.stream_url.strip()[:500],
+        "registration_opens_at": notice.registration_opens_at,
+        "registration_closes_at": notice.registration_closes_at,
+        "seats": seats,
+        "selection_method": notice.selection_method,
+        "selection_rules": clean_text(notice.selection_rules, min_chars=0, max_chars=20_000, what="遴选办法"),
+        "is_public": notice.is_public,
+        "public_methods": list(notice.public_methods) if notice.is_public else [],
+        "not_public_reason": "" if notice.is_public else notice.not_public_reason.strip(),
+        "observers_invited": notice.observers_invited,
+    }
+
+
+def _add_categories(session: AsyncSession, hearing_id: int, categories: tuple[CategoryQuota, ...]) -> None:
+    session.add_all(
+        HearingCategory(hearing_id=hearing_id, code=c.code, quota=c.quota, position=position)
+        for position, c in enumerate(categories)
+    )
 
 
 async def create_hearing(
@@ -236,42 +284,13 @@ async def create_hearing(
 ) -> Hearing:
     """Create a hearing in `draft` with its categories and quotas; seats are the sum of the quotas."""
     principal = permissions.ensure(principal, "organize", await unit_path(session, draft.unit_id))
-    if draft.kind not in set(HearingKind):
-        raise InvalidInput("会议类型无效（听证会、座谈会或会议）", code="HEARING_KIND_INVALID")
-    if draft.selection_method not in set(SelectionMethod):
-        raise InvalidInput("遴选方式无效（抽签或先到先得）", code="SELECTION_METHOD_INVALID")
-    seats = _check_categories(draft.categories)
-    _check_times(draft, utcnow())
-    _check_publicity(draft)
+    values = await validate_notice(session, principal=principal, unit_id=draft.unit_id, notice=draft)
     hearing = Hearing(
-        unit_id=draft.unit_id,
-        consultation_id=draft.consultation_id,
-        kind=draft.kind,
-        decision_kind=await _decision_kind(session, principal, draft),
-        title=clean_text(draft.title, min_chars=2, max_chars=300, what="标题").replace("\n", " "),
-        agenda=clean_text(draft.agenda, min_chars=0, max_chars=20_000, what="议程"),
-        starts_at=draft.starts_at,
-        ends_at=draft.ends_at,
-        venue=clean_text(draft.venue, min_chars=0, max_chars=300, what="地点"),
-        stream_url=draft.stream_url.strip()[:500],
-        registration_opens_at=draft.registration_opens_at,
-        registration_closes_at=draft.registration_closes_at,
-        seats=seats,
-        selection_method=draft.selection_method,
-        selection_rules=clean_text(draft.selection_rules, min_chars=0, max_chars=20_000, what="遴选办法"),
-        is_public=draft.is_public,
-        public_methods=list(draft.public_methods) if draft.is_public else [],
-        not_public_reason="" if draft.is_public else draft.not_public_reason.strip(),
-        observers_invited=draft.observers_invited,
-        status=HearingStatus.DRAFT,
-        created_by=principal.user_id,
+        unit_id=draft.unit_id, status=HearingStatus.DRAFT, created_by=principal.user_id, **values
     )
     session.add(hearing)
     await session.flush()
-    session.add_all(
-        HearingCategory(hearing_id=hearing.id, code=c.code, quota=c.quota, position=position)
-        for position, c in enumerate(draft.categories)
-    )
+    _add_categories(session, hearing.id, draft.categories)
     await session.flush()
     await audit_event(
         session,
@@ -282,10 +301,50 @@ async def create_hearing(
         kind=hearing.kind,
         unit_id=hearing.unit_id,
         consultation_id=hearing.consultation_id,
-        seats=seats,
+        seats=hearing.seats,
         categories={c.code: c.quota for c in draft.categories},
         selection_method=hearing.selection_method,
     )
+    return hearing
+
+
+def _audit_value(value: Any) -> Any:
+    """A column's value as the audit log records it; instants in UTC, so equal instants compare equal."""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return aware.astimezone(UTC).isoformat()
+    return value
+
+
+async def update_hearing(
+    session: AsyncSession, *, principal: Principal | None, hearing_id: int, notice: HearingNotice
+) -> Hearing:
+    """Replace a draft's notice (same checks as creating it); the audit event records what changed."""
+    hearing, path = await get_for_update(session, hearing_id)
+    principal = permissions.ensure(principal, "organize", path)
+    require_status(hearing, HearingStatus.DRAFT, doing="修改公告（公告发布后不能修改，可取消后重新创建）")
+    values = await validate_notice(session, principal=principal, unit_id=hearing.unit_id, notice=notice)
+    old_categories = await categories_of(session, hearing.id)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for column, value in values.items():
+        current = getattr(hearing, column)
+        if _audit_value(current) != _audit_value(value):
+            before[column] = _audit_value(current)
+            after[column] = _audit_value(value)
+            setattr(hearing, column, value)
+    old_quotas = [(c.code, c.quota) for c in old_categories]
+    new_quotas = [(c.code, c.quota) for c in notice.categories]
+    if old_quotas != new_quotas:
+        # A draft takes no registrations, so nothing refers to its categories yet.
+        for category in old_categories:
+            await session.delete(category)
+        await session.flush()
+        _add_categories(session, hearing.id, notice.categories)
+        before["categories"] = dict(old_quotas)
+        after["categories"] = dict(new_quotas)
+    await session.flush()
+    await audit_event(session, principal.actor, "updated", hearing, before=before, **after)
     return hearing
 
 

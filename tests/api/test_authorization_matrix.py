@@ -696,6 +696,20 @@ HEARINGS = [
         given(World.hearing_ready_to_list, lambda h, _: {"id": h.id}),
         ORGANIZER,
     ),
+    Operation(
+        "updateHearing",
+        "mutation($id: ID!, $input: UpdateHearingInput!) "
+        "{ updateHearing(hearingId: $id, input: $input) { id } }",
+        given(
+            World.hearing_draft,
+            lambda h, w: {
+                "id": h.id,
+                "input": {k: v for k, v in hearing_input(w.units["city"]).items() if k != "unitId"},
+            },
+        ),
+        ORGANIZER,
+        repeatable=True,
+    ),
 ]
 
 # --- hearings: observers, materials, the day, minutes, the report ------------------------------------

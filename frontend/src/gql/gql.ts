@@ -36,6 +36,32 @@ type Documents = {
     "\n  mutation RequestVerificationCode($contact: String!) {\n    requestVerificationCode(contact: $contact)\n  }\n": typeof types.RequestVerificationCodeDocument,
     "\n  mutation VerifyContact($contact: String!, $code: String!) {\n    verifyContact(contact: $contact, code: $code)\n  }\n": typeof types.VerifyContactDocument,
     "\n  query StatementPage($id: ID!, $version: Int) {\n    consultation(id: $id) {\n      id\n      title\n      unit\n      status\n      statusLabel\n    }\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      publishedAt\n      figures\n      downloads {\n        format\n        url\n      }\n    }\n    decision(consultationId: $id) {\n      decidedOn\n      summary\n      documents {\n        title\n        url\n      }\n    }\n  }\n": typeof types.StatementPageDocument,
+    "\n  query OrganizerHearings($first: Int!, $after: String) {\n    hearings(first: $first, after: $after, includeInternal: true) {\n      edges {\n        node {\n          id\n          unitId\n          unit\n          kindLabel\n          title\n          startsAt\n          status\n          statusLabel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrganizerHearingsDocument,
+    "\n  query OrganizerUnits {\n    units {\n      id\n      name\n      parentId\n    }\n    consultations(first: 100) {\n      edges {\n        node {\n          id\n          title\n          unit\n        }\n      }\n    }\n  }\n": typeof types.OrganizerUnitsDocument,
+    "\n  fragment OrganizerHearingFields on Hearing {\n    id\n    unitId\n    unit\n    consultationId\n    kind\n    kindLabel\n    decisionKind\n    decisionKindLabel\n    title\n    agenda\n    startsAt\n    endsAt\n    venue\n    streamUrl\n    registrationOpensAt\n    registrationClosesAt\n    registrationOpen\n    seats\n    categories {\n      category\n      label\n      quota\n    }\n    selectionMethod\n    selectionRules\n    isPublic\n    publicMethods\n    publicMethodsLabel\n    notPublicReason\n    observersInvited\n    status\n    statusLabel\n    noticeDays\n    publishedAt\n    cancelledReason\n    openedAt\n    participantListPublishedAt\n    registrationCounts {\n      category\n      label\n      quota\n      applied\n      selected\n      waitlisted\n    }\n    draw {\n      seedSha256\n      seedCommittedAt\n      seed\n      drawnAt\n      downloadUrl\n      categories {\n        category\n        label\n        seatsDrawn\n        selected\n        waitlist\n      }\n    }\n    materials {\n      deliveredAt\n      daysBeforeHearing\n      requiredDays\n      onTime\n      overrideReason\n      note\n    }\n  }\n": typeof types.OrganizerHearingFieldsFragmentDoc,
+    "\n  query OrganizerHearing($id: ID!) {\n    hearing(id: $id) {\n      ...OrganizerHearingFields\n    }\n  }\n": typeof types.OrganizerHearingDocument,
+    "\n  mutation OrganizerCreateHearing($input: CreateHearingInput!) {\n    createHearing(input: $input) {\n      id\n    }\n  }\n": typeof types.OrganizerCreateHearingDocument,
+    "\n  mutation OrganizerUpdateHearing($hearingId: ID!, $input: UpdateHearingInput!) {\n    updateHearing(hearingId: $hearingId, input: $input) {\n      id\n    }\n  }\n": typeof types.OrganizerUpdateHearingDocument,
+    "\n  mutation OrganizerPublishHearing($hearingId: ID!) {\n    publishHearing(hearingId: $hearingId) {\n      id\n      status\n    }\n  }\n": typeof types.OrganizerPublishHearingDocument,
+    "\n  mutation OrganizerCancelHearing($hearingId: ID!, $reason: String!) {\n    cancelHearing(hearingId: $hearingId, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.OrganizerCancelHearingDocument,
+    "\n  query OrganizerRegistrations(\n    $hearingId: ID!\n    $category: ParticipantCategory\n    $status: HearingRegistrationStatus\n    $first: Int!\n    $after: String\n  ) {\n    hearingRegistrations(hearingId: $hearingId, category: $category, status: $status, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          applicantCode\n          categoryLabel\n          name\n          organization\n          contact\n          wishesToSpeak\n          status\n          statusLabel\n          seatNumber\n          selectedByLabel\n          manualReason\n          waitlistRank\n          checkedInAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OrganizerRegistrationsDocument,
+    "\n  mutation OrganizerSelectManually($registrationId: ID!, $reason: String!) {\n    selectParticipantManually(registrationId: $registrationId, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.OrganizerSelectManuallyDocument,
+    "\n  mutation OrganizerCommitSeed($hearingId: ID!, $seedSha256: String!) {\n    commitDrawSeed(hearingId: $hearingId, seedSha256: $seedSha256) {\n      id\n    }\n  }\n": typeof types.OrganizerCommitSeedDocument,
+    "\n  mutation OrganizerDraw($hearingId: ID!, $seed: String!) {\n    drawParticipants(hearingId: $hearingId, seed: $seed) {\n      id\n    }\n  }\n": typeof types.OrganizerDrawDocument,
+    "\n  mutation OrganizerPublishList($hearingId: ID!) {\n    publishParticipantList(hearingId: $hearingId) {\n      id\n    }\n  }\n": typeof types.OrganizerPublishListDocument,
+    "\n  query OrganizerObservers($id: ID!, $first: Int!, $after: String) {\n    hearing(id: $id) {\n      id\n      observers(first: $first, after: $after) {\n        edges {\n          node {\n            id\n            categoryLabel\n            name\n            organization\n            contact\n            status\n            statusLabel\n            expiresAt\n            respondedAt\n            responseNote\n            withdrawnReason\n            checkInCode\n            checkedInAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.OrganizerObserversDocument,
+    "\n  mutation OrganizerInvite($input: InviteObserverInput!) {\n    inviteObserver(input: $input) {\n      id\n      name\n      link\n    }\n  }\n": typeof types.OrganizerInviteDocument,
+    "\n  mutation OrganizerWithdrawInvitation($invitationId: ID!, $reason: String!) {\n    withdrawInvitation(invitationId: $invitationId, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.OrganizerWithdrawInvitationDocument,
+    "\n  mutation OrganizerReissueLink($invitationId: ID!) {\n    reissueInvitationLink(invitationId: $invitationId) {\n      id\n      name\n      link\n    }\n  }\n": typeof types.OrganizerReissueLinkDocument,
+    "\n  mutation OrganizerMaterials($hearingId: ID!, $note: String!) {\n    recordMaterialsDelivered(hearingId: $hearingId, note: $note) {\n      notified\n    }\n  }\n": typeof types.OrganizerMaterialsDocument,
+    "\n  mutation OrganizerOpenHearing($hearingId: ID!, $overrideReason: String!) {\n    openHearing(hearingId: $hearingId, overrideReason: $overrideReason) {\n      id\n      status\n    }\n  }\n": typeof types.OrganizerOpenHearingDocument,
+    "\n  query OrganizerAttendance($id: ID!) {\n    hearing(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      attendance {\n        participantsExpected\n        participantsPresent\n        observersExpected\n        observersPresent\n        participants {\n          category\n          label\n          expected\n          present\n        }\n        observers {\n          category\n          label\n          expected\n          present\n        }\n      }\n    }\n  }\n": typeof types.OrganizerAttendanceDocument,
+    "\n  mutation OrganizerCheckIn($code: String!, $hearingId: ID) {\n    checkIn(code: $code, hearingId: $hearingId) {\n      attendee\n      name\n      organization\n      categoryLabel\n      checkedInAt\n    }\n  }\n": typeof types.OrganizerCheckInDocument,
+    "\n  query OrganizerMinutes($id: ID!) {\n    hearing(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      minutes {\n        summary\n        recordedAt\n        signedOffEntries\n        unsignedEntries\n        entries {\n          id\n          position\n          stageLabel\n          speakerName\n          speakerCategory\n          speakerCategoryLabel\n          mainPoints\n          reasons\n          signedOffAt\n          commentReceiptCode\n          handling\n        }\n      }\n    }\n  }\n": typeof types.OrganizerMinutesDocument,
+    "\n  query OrganizerSpeakers($hearingId: ID!) {\n    hearingRegistrations(hearingId: $hearingId, status: SELECTED, first: 100) {\n      edges {\n        node {\n          id\n          name\n          categoryLabel\n        }\n      }\n    }\n    hearing(id: $hearingId) {\n      id\n      observers(first: 100) {\n        edges {\n          node {\n            id\n            name\n            categoryLabel\n            status\n          }\n        }\n      }\n    }\n  }\n": typeof types.OrganizerSpeakersDocument,
+    "\n  mutation OrganizerRecordMinutes($input: RecordMinutesInput!) {\n    recordMinutes(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.OrganizerRecordMinutesDocument,
+    "\n  mutation OrganizerSignOff($hearingId: ID!, $entryIds: [ID!]!) {\n    signOffMinutes(hearingId: $hearingId, entryIds: $entryIds) {\n      id\n    }\n  }\n": typeof types.OrganizerSignOffDocument,
+    "\n  mutation OrganizerPublishReport($input: PublishHearingReportInput!) {\n    publishHearingReport(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.OrganizerPublishReportDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n      roles {\n        role\n        unitId\n      }\n    }\n  }\n": types.MeDocument,
@@ -59,6 +85,32 @@ const documents: Documents = {
     "\n  mutation RequestVerificationCode($contact: String!) {\n    requestVerificationCode(contact: $contact)\n  }\n": types.RequestVerificationCodeDocument,
     "\n  mutation VerifyContact($contact: String!, $code: String!) {\n    verifyContact(contact: $contact, code: $code)\n  }\n": types.VerifyContactDocument,
     "\n  query StatementPage($id: ID!, $version: Int) {\n    consultation(id: $id) {\n      id\n      title\n      unit\n      status\n      statusLabel\n    }\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      publishedAt\n      figures\n      downloads {\n        format\n        url\n      }\n    }\n    decision(consultationId: $id) {\n      decidedOn\n      summary\n      documents {\n        title\n        url\n      }\n    }\n  }\n": types.StatementPageDocument,
+    "\n  query OrganizerHearings($first: Int!, $after: String) {\n    hearings(first: $first, after: $after, includeInternal: true) {\n      edges {\n        node {\n          id\n          unitId\n          unit\n          kindLabel\n          title\n          startsAt\n          status\n          statusLabel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrganizerHearingsDocument,
+    "\n  query OrganizerUnits {\n    units {\n      id\n      name\n      parentId\n    }\n    consultations(first: 100) {\n      edges {\n        node {\n          id\n          title\n          unit\n        }\n      }\n    }\n  }\n": types.OrganizerUnitsDocument,
+    "\n  fragment OrganizerHearingFields on Hearing {\n    id\n    unitId\n    unit\n    consultationId\n    kind\n    kindLabel\n    decisionKind\n    decisionKindLabel\n    title\n    agenda\n    startsAt\n    endsAt\n    venue\n    streamUrl\n    registrationOpensAt\n    registrationClosesAt\n    registrationOpen\n    seats\n    categories {\n      category\n      label\n      quota\n    }\n    selectionMethod\n    selectionRules\n    isPublic\n    publicMethods\n    publicMethodsLabel\n    notPublicReason\n    observersInvited\n    status\n    statusLabel\n    noticeDays\n    publishedAt\n    cancelledReason\n    openedAt\n    participantListPublishedAt\n    registrationCounts {\n      category\n      label\n      quota\n      applied\n      selected\n      waitlisted\n    }\n    draw {\n      seedSha256\n      seedCommittedAt\n      seed\n      drawnAt\n      downloadUrl\n      categories {\n        category\n        label\n        seatsDrawn\n        selected\n        waitlist\n      }\n    }\n    materials {\n      deliveredAt\n      daysBeforeHearing\n      requiredDays\n      onTime\n      overrideReason\n      note\n    }\n  }\n": types.OrganizerHearingFieldsFragmentDoc,
+    "\n  query OrganizerHearing($id: ID!) {\n    hearing(id: $id) {\n      ...OrganizerHearingFields\n    }\n  }\n": types.OrganizerHearingDocument,
+    "\n  mutation OrganizerCreateHearing($input: CreateHearingInput!) {\n    createHearing(input: $input) {\n      id\n    }\n  }\n": types.OrganizerCreateHearingDocument,
+    "\n  mutation OrganizerUpdateHearing($hearingId: ID!, $input: UpdateHearingInput!) {\n    updateHearing(hearingId: $hearingId, input: $input) {\n      id\n    }\n  }\n": types.OrganizerUpdateHearingDocument,
+    "\n  mutation OrganizerPublishHearing($hearingId: ID!) {\n    publishHearing(hearingId: $hearingId) {\n      id\n      status\n    }\n  }\n": types.OrganizerPublishHearingDocument,
+    "\n  mutation OrganizerCancelHearing($hearingId: ID!, $reason: String!) {\n    cancelHearing(hearingId: $hearingId, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.OrganizerCancelHearingDocument,
+    "\n  query OrganizerRegistrations(\n    $hearingId: ID!\n    $category: ParticipantCategory\n    $status: HearingRegistrationStatus\n    $first: Int!\n    $after: String\n  ) {\n    hearingRegistrations(hearingId: $hearingId, category: $category, status: $status, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          applicantCode\n          categoryLabel\n          name\n          organization\n          contact\n          wishesToSpeak\n          status\n          statusLabel\n          seatNumber\n          selectedByLabel\n          manualReason\n          waitlistRank\n          checkedInAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OrganizerRegistrationsDocument,
+    "\n  mutation OrganizerSelectManually($registrationId: ID!, $reason: String!) {\n    selectParticipantManually(registrationId: $registrationId, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.OrganizerSelectManuallyDocument,
+    "\n  mutation OrganizerCommitSeed($hearingId: ID!, $seedSha256: String!) {\n    commitDrawSeed(hearingId: $hearingId, seedSha256: $seedSha256) {\n      id\n    }\n  }\n": types.OrganizerCommitSeedDocument,
+    "\n  mutation OrganizerDraw($hearingId: ID!, $seed: String!) {\n    drawParticipants(hearingId: $hearingId, seed: $seed) {\n      id\n    }\n  }\n": types.OrganizerDrawDocument,
+    "\n  mutation OrganizerPublishList($hearingId: ID!) {\n    publishParticipantList(hearingId: $hearingId) {\n      id\n    }\n  }\n": types.OrganizerPublishListDocument,
+    "\n  query OrganizerObservers($id: ID!, $first: Int!, $after: String) {\n    hearing(id: $id) {\n      id\n      observers(first: $first, after: $after) {\n        edges {\n          node {\n            id\n            categoryLabel\n            name\n            organization\n            contact\n            status\n            statusLabel\n            expiresAt\n            respondedAt\n            responseNote\n            withdrawnReason\n            checkInCode\n            checkedInAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.OrganizerObserversDocument,
+    "\n  mutation OrganizerInvite($input: InviteObserverInput!) {\n    inviteObserver(input: $input) {\n      id\n      name\n      link\n    }\n  }\n": types.OrganizerInviteDocument,
+    "\n  mutation OrganizerWithdrawInvitation($invitationId: ID!, $reason: String!) {\n    withdrawInvitation(invitationId: $invitationId, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.OrganizerWithdrawInvitationDocument,
+    "\n  mutation OrganizerReissueLink($invitationId: ID!) {\n    reissueInvitationLink(invitationId: $invitationId) {\n      id\n      name\n      link\n    }\n  }\n": types.OrganizerReissueLinkDocument,
+    "\n  mutation OrganizerMaterials($hearingId: ID!, $note: String!) {\n    recordMaterialsDelivered(hearingId: $hearingId, note: $note) {\n      notified\n    }\n  }\n": types.OrganizerMaterialsDocument,
+    "\n  mutation OrganizerOpenHearing($hearingId: ID!, $overrideReason: String!) {\n    openHearing(hearingId: $hearingId, overrideReason: $overrideReason) {\n      id\n      status\n    }\n  }\n": types.OrganizerOpenHearingDocument,
+    "\n  query OrganizerAttendance($id: ID!) {\n    hearing(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      attendance {\n        participantsExpected\n        participantsPresent\n        observersExpected\n        observersPresent\n        participants {\n          category\n          label\n          expected\n          present\n        }\n        observers {\n          category\n          label\n          expected\n          present\n        }\n      }\n    }\n  }\n": types.OrganizerAttendanceDocument,
+    "\n  mutation OrganizerCheckIn($code: String!, $hearingId: ID) {\n    checkIn(code: $code, hearingId: $hearingId) {\n      attendee\n      name\n      organization\n      categoryLabel\n      checkedInAt\n    }\n  }\n": types.OrganizerCheckInDocument,
+    "\n  query OrganizerMinutes($id: ID!) {\n    hearing(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      minutes {\n        summary\n        recordedAt\n        signedOffEntries\n        unsignedEntries\n        entries {\n          id\n          position\n          stageLabel\n          speakerName\n          speakerCategory\n          speakerCategoryLabel\n          mainPoints\n          reasons\n          signedOffAt\n          commentReceiptCode\n          handling\n        }\n      }\n    }\n  }\n": types.OrganizerMinutesDocument,
+    "\n  query OrganizerSpeakers($hearingId: ID!) {\n    hearingRegistrations(hearingId: $hearingId, status: SELECTED, first: 100) {\n      edges {\n        node {\n          id\n          name\n          categoryLabel\n        }\n      }\n    }\n    hearing(id: $hearingId) {\n      id\n      observers(first: 100) {\n        edges {\n          node {\n            id\n            name\n            categoryLabel\n            status\n          }\n        }\n      }\n    }\n  }\n": types.OrganizerSpeakersDocument,
+    "\n  mutation OrganizerRecordMinutes($input: RecordMinutesInput!) {\n    recordMinutes(input: $input) {\n      id\n      status\n    }\n  }\n": types.OrganizerRecordMinutesDocument,
+    "\n  mutation OrganizerSignOff($hearingId: ID!, $entryIds: [ID!]!) {\n    signOffMinutes(hearingId: $hearingId, entryIds: $entryIds) {\n      id\n    }\n  }\n": types.OrganizerSignOffDocument,
+    "\n  mutation OrganizerPublishReport($input: PublishHearingReportInput!) {\n    publishHearingReport(input: $input) {\n      id\n      status\n    }\n  }\n": types.OrganizerPublishReportDocument,
 };
 
 /**
@@ -145,6 +197,110 @@ export function graphql(source: "\n  mutation VerifyContact($contact: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StatementPage($id: ID!, $version: Int) {\n    consultation(id: $id) {\n      id\n      title\n      unit\n      status\n      statusLabel\n    }\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      publishedAt\n      figures\n      downloads {\n        format\n        url\n      }\n    }\n    decision(consultationId: $id) {\n      decidedOn\n      summary\n      documents {\n        title\n        url\n      }\n    }\n  }\n"): typeof import('./graphql').StatementPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerHearings($first: Int!, $after: String) {\n    hearings(first: $first, after: $after, includeInternal: true) {\n      edges {\n        node {\n          id\n          unitId\n          unit\n          kindLabel\n          title\n          startsAt\n          status\n          statusLabel\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').OrganizerHearingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerUnits {\n    units {\n      id\n      name\n      parentId\n    }\n    consultations(first: 100) {\n      edges {\n        node {\n          id\n          title\n          unit\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OrganizerUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganizerHearingFields on Hearing {\n    id\n    unitId\n    unit\n    consultationId\n    kind\n    kindLabel\n    decisionKind\n    decisionKindLabel\n    title\n    agenda\n    startsAt\n    endsAt\n    venue\n    streamUrl\n    registrationOpensAt\n    registrationClosesAt\n    registrationOpen\n    seats\n    categories {\n      category\n      label\n      quota\n    }\n    selectionMethod\n    selectionRules\n    isPublic\n    publicMethods\n    publicMethodsLabel\n    notPublicReason\n    observersInvited\n    status\n    statusLabel\n    noticeDays\n    publishedAt\n    cancelledReason\n    openedAt\n    participantListPublishedAt\n    registrationCounts {\n      category\n      label\n      quota\n      applied\n      selected\n      waitlisted\n    }\n    draw {\n      seedSha256\n      seedCommittedAt\n      seed\n      drawnAt\n      downloadUrl\n      categories {\n        category\n        label\n        seatsDrawn\n        selected\n        waitlist\n      }\n    }\n    materials {\n      deliveredAt\n      daysBeforeHearing\n      requiredDays\n      onTime\n      overrideReason\n      note\n    }\n  }\n"): typeof import('./graphql').OrganizerHearingFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerHearing($id: ID!) {\n    hearing(id: $id) {\n      ...OrganizerHearingFields\n    }\n  }\n"): typeof import('./graphql').OrganizerHearingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerCreateHearing($input: CreateHearingInput!) {\n    createHearing(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').OrganizerCreateHearingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerUpdateHearing($hearingId: ID!, $input: UpdateHearingInput!) {\n    updateHearing(hearingId: $hearingId, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').OrganizerUpdateHearingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerPublishHearing($hearingId: ID!) {\n    publishHearing(hearingId: $hearingId) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').OrganizerPublishHearingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerCancelHearing($hearingId: ID!, $reason: String!) {\n    cancelHearing(hearingId: $hearingId, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').OrganizerCancelHearingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerRegistrations(\n    $hearingId: ID!\n    $category: ParticipantCategory\n    $status: HearingRegistrationStatus\n    $first: Int!\n    $after: String\n  ) {\n    hearingRegistrations(hearingId: $hearingId, category: $category, status: $status, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          applicantCode\n          categoryLabel\n          name\n          organization\n          contact\n          wishesToSpeak\n          status\n          statusLabel\n          seatNumber\n          selectedByLabel\n          manualReason\n          waitlistRank\n          checkedInAt\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').OrganizerRegistrationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerSelectManually($registrationId: ID!, $reason: String!) {\n    selectParticipantManually(registrationId: $registrationId, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').OrganizerSelectManuallyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerCommitSeed($hearingId: ID!, $seedSha256: String!) {\n    commitDrawSeed(hearingId: $hearingId, seedSha256: $seedSha256) {\n      id\n    }\n  }\n"): typeof import('./graphql').OrganizerCommitSeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerDraw($hearingId: ID!, $seed: String!) {\n    drawParticipants(hearingId: $hearingId, seed: $seed) {\n      id\n    }\n  }\n"): typeof import('./graphql').OrganizerDrawDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerPublishList($hearingId: ID!) {\n    publishParticipantList(hearingId: $hearingId) {\n      id\n    }\n  }\n"): typeof import('./graphql').OrganizerPublishListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerObservers($id: ID!, $first: Int!, $after: String) {\n    hearing(id: $id) {\n      id\n      observers(first: $first, after: $after) {\n        edges {\n          node {\n            id\n            categoryLabel\n            name\n            organization\n            contact\n            status\n            statusLabel\n            expiresAt\n            respondedAt\n            responseNote\n            withdrawnReason\n            checkInCode\n            checkedInAt\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OrganizerObserversDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerInvite($input: InviteObserverInput!) {\n    inviteObserver(input: $input) {\n      id\n      name\n      link\n    }\n  }\n"): typeof import('./graphql').OrganizerInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerWithdrawInvitation($invitationId: ID!, $reason: String!) {\n    withdrawInvitation(invitationId: $invitationId, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').OrganizerWithdrawInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerReissueLink($invitationId: ID!) {\n    reissueInvitationLink(invitationId: $invitationId) {\n      id\n      name\n      link\n    }\n  }\n"): typeof import('./graphql').OrganizerReissueLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerMaterials($hearingId: ID!, $note: String!) {\n    recordMaterialsDelivered(hearingId: $hearingId, note: $note) {\n      notified\n    }\n  }\n"): typeof import('./graphql').OrganizerMaterialsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerOpenHearing($hearingId: ID!, $overrideReason: String!) {\n    openHearing(hearingId: $hearingId, overrideReason: $overrideReason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').OrganizerOpenHearingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerAttendance($id: ID!) {\n    hearing(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      attendance {\n        participantsExpected\n        participantsPresent\n        observersExpected\n        observersPresent\n        participants {\n          category\n          label\n          expected\n          present\n        }\n        observers {\n          category\n          label\n          expected\n          present\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OrganizerAttendanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerCheckIn($code: String!, $hearingId: ID) {\n    checkIn(code: $code, hearingId: $hearingId) {\n      attendee\n      name\n      organization\n      categoryLabel\n      checkedInAt\n    }\n  }\n"): typeof import('./graphql').OrganizerCheckInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerMinutes($id: ID!) {\n    hearing(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      minutes {\n        summary\n        recordedAt\n        signedOffEntries\n        unsignedEntries\n        entries {\n          id\n          position\n          stageLabel\n          speakerName\n          speakerCategory\n          speakerCategoryLabel\n          mainPoints\n          reasons\n          signedOffAt\n          commentReceiptCode\n          handling\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OrganizerMinutesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganizerSpeakers($hearingId: ID!) {\n    hearingRegistrations(hearingId: $hearingId, status: SELECTED, first: 100) {\n      edges {\n        node {\n          id\n          name\n          categoryLabel\n        }\n      }\n    }\n    hearing(id: $hearingId) {\n      id\n      observers(first: 100) {\n        edges {\n          node {\n            id\n            name\n            categoryLabel\n            status\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OrganizerSpeakersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerRecordMinutes($input: RecordMinutesInput!) {\n    recordMinutes(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').OrganizerRecordMinutesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerSignOff($hearingId: ID!, $entryIds: [ID!]!) {\n    signOffMinutes(hearingId: $hearingId, entryIds: $entryIds) {\n      id\n    }\n  }\n"): typeof import('./graphql').OrganizerSignOffDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OrganizerPublishReport($input: PublishHearingReportInput!) {\n    publishHearingReport(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').OrganizerPublishReportDocument;
 
 
 export function graphql(source: string) {

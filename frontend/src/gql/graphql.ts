@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CategoryQuotaInput = {
+  category: ParticipantCategory;
+  quota: number;
+};
+
 export type CommentChannel =
   | 'EMAIL'
   | 'HEARING'
@@ -12,6 +17,12 @@ export type CommentChannel =
   | 'OTHER'
   | 'PHONE'
   | 'SYMPOSIUM';
+
+export type ConsultationKind =
+  | 'MAJOR_DECISION'
+  | 'NORMATIVE_DOCUMENT'
+  | 'OTHER'
+  | 'REGULATION';
 
 export type ConsultationStatus =
   | 'CLOSED'
@@ -22,6 +33,35 @@ export type ConsultationStatus =
   | 'REVIEWING'
   | 'STATEMENT_PUBLISHED'
   | 'WITHDRAWN';
+
+export type CreateHearingInput = {
+  agenda?: string;
+  categories: Array<CategoryQuotaInput>;
+  consultationId?: string | number | null | undefined;
+  /** Default: the linked consultation's kind, else 其他. 规章 needs 30 days' notice. */
+  decisionKind?: ConsultationKind | null | undefined;
+  endsAt?: string | null | undefined;
+  isPublic?: boolean;
+  kind: HearingKind;
+  notPublicReason?: string;
+  observersInvited?: boolean;
+  publicMethods?: Array<string>;
+  registrationClosesAt: string;
+  registrationOpensAt: string;
+  selectionMethod?: SelectionMethod;
+  /** 遴选办法 (published with the notice). */
+  selectionRules: string;
+  startsAt: string;
+  streamUrl?: string;
+  title: string;
+  unitId: string | number;
+  venue?: string;
+};
+
+export type EntryHandlingInput = {
+  entryId: string | number;
+  handling: string;
+};
 
 export type HearingKind =
   | 'HEARING'
@@ -54,6 +94,48 @@ export type InvitationStatus =
   | 'INVITED'
   | 'WITHDRAWN';
 
+export type InviteObserverInput = {
+  category: ObserverCategory;
+  /** Email or mainland mobile number; the link is sent there. */
+  contact: string;
+  /** Answer by this time; default and latest: when the hearing starts. */
+  expiresAt?: string | null | undefined;
+  hearingId: string | number;
+  name: string;
+  organization?: string;
+};
+
+export type MinutesEntryInput = {
+  /** The article of the linked consultation's draft the view is about. */
+  articleId?: string | number | null | undefined;
+  /** An accepted observer. */
+  invitationId?: string | number | null | undefined;
+  mainPoints: string;
+  reasons?: string;
+  /** A selected participant. */
+  registrationId?: string | number | null | undefined;
+  /** The speaker signed the entry. */
+  signedOff?: boolean;
+  /** … and category. */
+  speakerCategory?: SpeakerCategory | null | undefined;
+  /** Otherwise: the speaker's name … */
+  speakerName?: string;
+  stage: MinutesStage;
+};
+
+export type MinutesStage =
+  | 'DEBATE'
+  | 'QUESTION'
+  | 'STATEMENT';
+
+export type ObserverCategory =
+  | 'CPPCC_MEMBER'
+  | 'EXPERT'
+  | 'MEDIA'
+  | 'NPC_DEPUTY'
+  | 'PUBLIC_REPRESENTATIVE'
+  | 'STAKEHOLDER';
+
 export type Outcome =
   | 'ADOPTED'
   | 'ALREADY_PROVIDED'
@@ -67,6 +149,23 @@ export type ParticipantCategory =
   | 'INTERESTED_PARTY'
   | 'PUBLIC'
   | 'SOCIAL_ORGANIZATION';
+
+export type PublishHearingReportInput = {
+  /** Handling texts for views without an approved disposition (or to add to one). */
+  handlings?: Array<EntryHandlingInput>;
+  hearingId: string | number;
+  /** The report's overall account of the views and their handling. */
+  summary: string;
+};
+
+export type RecordMinutesInput = {
+  entries?: Array<MinutesEntryInput>;
+  /** How many entries the minutes had when the caller last read them (0 the first time): a retried or concurrent call that does not match is refused, so nothing is recorded twice. */
+  expectedEntries: number;
+  hearingId: string | number;
+  /** Replaces the minutes summary when not empty. */
+  summary?: string;
+};
 
 export type RegisterForHearingInput = {
   category: ParticipantCategory;
@@ -94,6 +193,43 @@ export type Role =
 export type SelectionMethod =
   | 'DRAW'
   | 'FIRST_COME';
+
+export type SpeakerCategory =
+  | 'CPPCC_MEMBER'
+  | 'DRAFTING_UNIT'
+  | 'ENTERPRISE'
+  | 'EXPERT'
+  | 'INTERESTED_PARTY'
+  | 'MEDIA'
+  | 'NPC_DEPUTY'
+  | 'PUBLIC'
+  | 'PUBLIC_REPRESENTATIVE'
+  | 'SOCIAL_ORGANIZATION'
+  | 'STAKEHOLDER';
+
+/** A draft's notice, replaced as a whole (the same fields as creating it). */
+export type UpdateHearingInput = {
+  agenda?: string;
+  categories: Array<CategoryQuotaInput>;
+  consultationId?: string | number | null | undefined;
+  /** Default: the linked consultation's kind, else 其他. 规章 needs 30 days' notice. */
+  decisionKind?: ConsultationKind | null | undefined;
+  endsAt?: string | null | undefined;
+  isPublic?: boolean;
+  kind: HearingKind;
+  notPublicReason?: string;
+  observersInvited?: boolean;
+  publicMethods?: Array<string>;
+  registrationClosesAt: string;
+  registrationOpensAt: string;
+  selectionMethod?: SelectionMethod;
+  /** 遴选办法 (published with the notice). */
+  selectionRules: string;
+  startsAt: string;
+  streamUrl?: string;
+  title: string;
+  venue?: string;
+};
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -248,6 +384,198 @@ export type StatementPageQueryVariables = Exact<{
 
 export type StatementPageQuery = { consultation: { id: string, title: string, unit: string, status: ConsultationStatus, statusLabel: string } | null, statement: { version: number, status: string, correctsVersion: number | null, correctionNote: string, sha256: string, publishedAt: string | null, figures: unknown, downloads: Array<{ format: string, url: string }> } | null, decision: { decidedOn: string, summary: string, documents: Array<{ title: string, url: string }> } | null };
 
+export type OrganizerHearingsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganizerHearingsQuery = { hearings: { edges: Array<{ node: { id: string, unitId: string, unit: string, kindLabel: string, title: string, startsAt: string, status: HearingStatus, statusLabel: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type OrganizerUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizerUnitsQuery = { units: Array<{ id: string, name: string, parentId: string | null }>, consultations: { edges: Array<{ node: { id: string, title: string, unit: string } }> } };
+
+export type OrganizerHearingFieldsFragment = { id: string, unitId: string, unit: string, consultationId: string | null, kind: HearingKind, kindLabel: string, decisionKind: string, decisionKindLabel: string, title: string, agenda: string, startsAt: string, endsAt: string | null, venue: string, streamUrl: string, registrationOpensAt: string, registrationClosesAt: string, registrationOpen: boolean, seats: number, selectionMethod: SelectionMethod, selectionRules: string, isPublic: boolean, publicMethods: Array<string>, publicMethodsLabel: string, notPublicReason: string, observersInvited: boolean, status: HearingStatus, statusLabel: string, noticeDays: number, publishedAt: string | null, cancelledReason: string, openedAt: string | null, participantListPublishedAt: string | null, categories: Array<{ category: ParticipantCategory, label: string, quota: number }>, registrationCounts: Array<{ category: ParticipantCategory, label: string, quota: number, applied: number, selected: number, waitlisted: number }> | null, draw: { seedSha256: string | null, seedCommittedAt: string | null, seed: string | null, drawnAt: string | null, downloadUrl: string, categories: Array<{ category: ParticipantCategory, label: string, seatsDrawn: number, selected: Array<string> | null, waitlist: Array<string> | null }> } | null, materials: { deliveredAt: string | null, daysBeforeHearing: number | null, requiredDays: number | null, onTime: boolean, overrideReason: string, note: string | null } };
+
+export type OrganizerHearingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizerHearingQuery = { hearing: { id: string, unitId: string, unit: string, consultationId: string | null, kind: HearingKind, kindLabel: string, decisionKind: string, decisionKindLabel: string, title: string, agenda: string, startsAt: string, endsAt: string | null, venue: string, streamUrl: string, registrationOpensAt: string, registrationClosesAt: string, registrationOpen: boolean, seats: number, selectionMethod: SelectionMethod, selectionRules: string, isPublic: boolean, publicMethods: Array<string>, publicMethodsLabel: string, notPublicReason: string, observersInvited: boolean, status: HearingStatus, statusLabel: string, noticeDays: number, publishedAt: string | null, cancelledReason: string, openedAt: string | null, participantListPublishedAt: string | null, categories: Array<{ category: ParticipantCategory, label: string, quota: number }>, registrationCounts: Array<{ category: ParticipantCategory, label: string, quota: number, applied: number, selected: number, waitlisted: number }> | null, draw: { seedSha256: string | null, seedCommittedAt: string | null, seed: string | null, drawnAt: string | null, downloadUrl: string, categories: Array<{ category: ParticipantCategory, label: string, seatsDrawn: number, selected: Array<string> | null, waitlist: Array<string> | null }> } | null, materials: { deliveredAt: string | null, daysBeforeHearing: number | null, requiredDays: number | null, onTime: boolean, overrideReason: string, note: string | null } } | null };
+
+export type OrganizerCreateHearingMutationVariables = Exact<{
+  input: CreateHearingInput;
+}>;
+
+
+export type OrganizerCreateHearingMutation = { createHearing: { id: string } };
+
+export type OrganizerUpdateHearingMutationVariables = Exact<{
+  hearingId: string | number;
+  input: UpdateHearingInput;
+}>;
+
+
+export type OrganizerUpdateHearingMutation = { updateHearing: { id: string } };
+
+export type OrganizerPublishHearingMutationVariables = Exact<{
+  hearingId: string | number;
+}>;
+
+
+export type OrganizerPublishHearingMutation = { publishHearing: { id: string, status: HearingStatus } };
+
+export type OrganizerCancelHearingMutationVariables = Exact<{
+  hearingId: string | number;
+  reason: string;
+}>;
+
+
+export type OrganizerCancelHearingMutation = { cancelHearing: { id: string, status: HearingStatus } };
+
+export type OrganizerRegistrationsQueryVariables = Exact<{
+  hearingId: string | number;
+  category?: ParticipantCategory | null | undefined;
+  status?: HearingRegistrationStatus | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganizerRegistrationsQuery = { hearingRegistrations: { totalCount: number | null, edges: Array<{ node: { id: string, applicantCode: string, categoryLabel: string, name: string, organization: string, contact: string, wishesToSpeak: boolean, status: HearingRegistrationStatus, statusLabel: string, seatNumber: number | null, selectedByLabel: string, manualReason: string, waitlistRank: number | null, checkedInAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type OrganizerSelectManuallyMutationVariables = Exact<{
+  registrationId: string | number;
+  reason: string;
+}>;
+
+
+export type OrganizerSelectManuallyMutation = { selectParticipantManually: { id: string, status: HearingRegistrationStatus } };
+
+export type OrganizerCommitSeedMutationVariables = Exact<{
+  hearingId: string | number;
+  seedSha256: string;
+}>;
+
+
+export type OrganizerCommitSeedMutation = { commitDrawSeed: { id: string } };
+
+export type OrganizerDrawMutationVariables = Exact<{
+  hearingId: string | number;
+  seed: string;
+}>;
+
+
+export type OrganizerDrawMutation = { drawParticipants: { id: string } };
+
+export type OrganizerPublishListMutationVariables = Exact<{
+  hearingId: string | number;
+}>;
+
+
+export type OrganizerPublishListMutation = { publishParticipantList: { id: string } };
+
+export type OrganizerObserversQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganizerObserversQuery = { hearing: { id: string, observers: { edges: Array<{ node: { id: string, categoryLabel: string, name: string, organization: string, contact: string, status: InvitationStatus, statusLabel: string, expiresAt: string, respondedAt: string | null, responseNote: string, withdrawnReason: string, checkInCode: string | null, checkedInAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type OrganizerInviteMutationVariables = Exact<{
+  input: InviteObserverInput;
+}>;
+
+
+export type OrganizerInviteMutation = { inviteObserver: { id: string, name: string, link: string | null } };
+
+export type OrganizerWithdrawInvitationMutationVariables = Exact<{
+  invitationId: string | number;
+  reason: string;
+}>;
+
+
+export type OrganizerWithdrawInvitationMutation = { withdrawInvitation: { id: string, status: InvitationStatus } };
+
+export type OrganizerReissueLinkMutationVariables = Exact<{
+  invitationId: string | number;
+}>;
+
+
+export type OrganizerReissueLinkMutation = { reissueInvitationLink: { id: string, name: string, link: string | null } };
+
+export type OrganizerMaterialsMutationVariables = Exact<{
+  hearingId: string | number;
+  note: string;
+}>;
+
+
+export type OrganizerMaterialsMutation = { recordMaterialsDelivered: { notified: number } };
+
+export type OrganizerOpenHearingMutationVariables = Exact<{
+  hearingId: string | number;
+  overrideReason: string;
+}>;
+
+
+export type OrganizerOpenHearingMutation = { openHearing: { id: string, status: HearingStatus } };
+
+export type OrganizerAttendanceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizerAttendanceQuery = { hearing: { id: string, title: string, status: HearingStatus, statusLabel: string, attendance: { participantsExpected: number, participantsPresent: number, observersExpected: number, observersPresent: number, participants: Array<{ category: string, label: string, expected: number, present: number }>, observers: Array<{ category: string, label: string, expected: number, present: number }> } } | null };
+
+export type OrganizerCheckInMutationVariables = Exact<{
+  code: string;
+  hearingId?: string | number | null | undefined;
+}>;
+
+
+export type OrganizerCheckInMutation = { checkIn: { attendee: string, name: string, organization: string, categoryLabel: string, checkedInAt: string } };
+
+export type OrganizerMinutesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrganizerMinutesQuery = { hearing: { id: string, title: string, status: HearingStatus, statusLabel: string, minutes: { summary: string, recordedAt: string | null, signedOffEntries: number, unsignedEntries: number, entries: Array<{ id: string, position: number, stageLabel: string, speakerName: string, speakerCategory: SpeakerCategory, speakerCategoryLabel: string, mainPoints: string, reasons: string, signedOffAt: string | null, commentReceiptCode: string | null, handling: string }> } | null } | null };
+
+export type OrganizerSpeakersQueryVariables = Exact<{
+  hearingId: string | number;
+}>;
+
+
+export type OrganizerSpeakersQuery = { hearingRegistrations: { edges: Array<{ node: { id: string, name: string, categoryLabel: string } }> }, hearing: { id: string, observers: { edges: Array<{ node: { id: string, name: string, categoryLabel: string, status: InvitationStatus } }> } | null } | null };
+
+export type OrganizerRecordMinutesMutationVariables = Exact<{
+  input: RecordMinutesInput;
+}>;
+
+
+export type OrganizerRecordMinutesMutation = { recordMinutes: { id: string, status: HearingStatus } };
+
+export type OrganizerSignOffMutationVariables = Exact<{
+  hearingId: string | number;
+  entryIds: Array<string | number> | string | number;
+}>;
+
+
+export type OrganizerSignOffMutation = { signOffMinutes: { id: string } };
+
+export type OrganizerPublishReportMutationVariables = Exact<{
+  input: PublishHearingReportInput;
+}>;
+
+
+export type OrganizerPublishReportMutation = { publishHearingReport: { id: string, status: HearingStatus } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -287,6 +615,77 @@ export const MyRegistrationFieldsFragmentDoc = new TypedDocumentString(`
   canCancel
 }
     `, {"fragmentName":"MyRegistrationFields"}) as unknown as TypedDocumentString<MyRegistrationFieldsFragment, unknown>;
+export const OrganizerHearingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OrganizerHearingFields on Hearing {
+  id
+  unitId
+  unit
+  consultationId
+  kind
+  kindLabel
+  decisionKind
+  decisionKindLabel
+  title
+  agenda
+  startsAt
+  endsAt
+  venue
+  streamUrl
+  registrationOpensAt
+  registrationClosesAt
+  registrationOpen
+  seats
+  categories {
+    category
+    label
+    quota
+  }
+  selectionMethod
+  selectionRules
+  isPublic
+  publicMethods
+  publicMethodsLabel
+  notPublicReason
+  observersInvited
+  status
+  statusLabel
+  noticeDays
+  publishedAt
+  cancelledReason
+  openedAt
+  participantListPublishedAt
+  registrationCounts {
+    category
+    label
+    quota
+    applied
+    selected
+    waitlisted
+  }
+  draw {
+    seedSha256
+    seedCommittedAt
+    seed
+    drawnAt
+    downloadUrl
+    categories {
+      category
+      label
+      seatsDrawn
+      selected
+      waitlist
+    }
+  }
+  materials {
+    deliveredAt
+    daysBeforeHearing
+    requiredDays
+    onTime
+    overrideReason
+    note
+  }
+}
+    `, {"fragmentName":"OrganizerHearingFields"}) as unknown as TypedDocumentString<OrganizerHearingFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -753,3 +1152,400 @@ export const StatementPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatementPageQuery, StatementPageQueryVariables>;
+export const OrganizerHearingsDocument = new TypedDocumentString(`
+    query OrganizerHearings($first: Int!, $after: String) {
+  hearings(first: $first, after: $after, includeInternal: true) {
+    edges {
+      node {
+        id
+        unitId
+        unit
+        kindLabel
+        title
+        startsAt
+        status
+        statusLabel
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerHearingsQuery, OrganizerHearingsQueryVariables>;
+export const OrganizerUnitsDocument = new TypedDocumentString(`
+    query OrganizerUnits {
+  units {
+    id
+    name
+    parentId
+  }
+  consultations(first: 100) {
+    edges {
+      node {
+        id
+        title
+        unit
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerUnitsQuery, OrganizerUnitsQueryVariables>;
+export const OrganizerHearingDocument = new TypedDocumentString(`
+    query OrganizerHearing($id: ID!) {
+  hearing(id: $id) {
+    ...OrganizerHearingFields
+  }
+}
+    fragment OrganizerHearingFields on Hearing {
+  id
+  unitId
+  unit
+  consultationId
+  kind
+  kindLabel
+  decisionKind
+  decisionKindLabel
+  title
+  agenda
+  startsAt
+  endsAt
+  venue
+  streamUrl
+  registrationOpensAt
+  registrationClosesAt
+  registrationOpen
+  seats
+  categories {
+    category
+    label
+    quota
+  }
+  selectionMethod
+  selectionRules
+  isPublic
+  publicMethods
+  publicMethodsLabel
+  notPublicReason
+  observersInvited
+  status
+  statusLabel
+  noticeDays
+  publishedAt
+  cancelledReason
+  openedAt
+  participantListPublishedAt
+  registrationCounts {
+    category
+    label
+    quota
+    applied
+    selected
+    waitlisted
+  }
+  draw {
+    seedSha256
+    seedCommittedAt
+    seed
+    drawnAt
+    downloadUrl
+    categories {
+      category
+      label
+      seatsDrawn
+      selected
+      waitlist
+    }
+  }
+  materials {
+    deliveredAt
+    daysBeforeHearing
+    requiredDays
+    onTime
+    overrideReason
+    note
+  }
+}`) as unknown as TypedDocumentString<OrganizerHearingQuery, OrganizerHearingQueryVariables>;
+export const OrganizerCreateHearingDocument = new TypedDocumentString(`
+    mutation OrganizerCreateHearing($input: CreateHearingInput!) {
+  createHearing(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerCreateHearingMutation, OrganizerCreateHearingMutationVariables>;
+export const OrganizerUpdateHearingDocument = new TypedDocumentString(`
+    mutation OrganizerUpdateHearing($hearingId: ID!, $input: UpdateHearingInput!) {
+  updateHearing(hearingId: $hearingId, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerUpdateHearingMutation, OrganizerUpdateHearingMutationVariables>;
+export const OrganizerPublishHearingDocument = new TypedDocumentString(`
+    mutation OrganizerPublishHearing($hearingId: ID!) {
+  publishHearing(hearingId: $hearingId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerPublishHearingMutation, OrganizerPublishHearingMutationVariables>;
+export const OrganizerCancelHearingDocument = new TypedDocumentString(`
+    mutation OrganizerCancelHearing($hearingId: ID!, $reason: String!) {
+  cancelHearing(hearingId: $hearingId, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerCancelHearingMutation, OrganizerCancelHearingMutationVariables>;
+export const OrganizerRegistrationsDocument = new TypedDocumentString(`
+    query OrganizerRegistrations($hearingId: ID!, $category: ParticipantCategory, $status: HearingRegistrationStatus, $first: Int!, $after: String) {
+  hearingRegistrations(
+    hearingId: $hearingId
+    category: $category
+    status: $status
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        applicantCode
+        categoryLabel
+        name
+        organization
+        contact
+        wishesToSpeak
+        status
+        statusLabel
+        seatNumber
+        selectedByLabel
+        manualReason
+        waitlistRank
+        checkedInAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerRegistrationsQuery, OrganizerRegistrationsQueryVariables>;
+export const OrganizerSelectManuallyDocument = new TypedDocumentString(`
+    mutation OrganizerSelectManually($registrationId: ID!, $reason: String!) {
+  selectParticipantManually(registrationId: $registrationId, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerSelectManuallyMutation, OrganizerSelectManuallyMutationVariables>;
+export const OrganizerCommitSeedDocument = new TypedDocumentString(`
+    mutation OrganizerCommitSeed($hearingId: ID!, $seedSha256: String!) {
+  commitDrawSeed(hearingId: $hearingId, seedSha256: $seedSha256) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerCommitSeedMutation, OrganizerCommitSeedMutationVariables>;
+export const OrganizerDrawDocument = new TypedDocumentString(`
+    mutation OrganizerDraw($hearingId: ID!, $seed: String!) {
+  drawParticipants(hearingId: $hearingId, seed: $seed) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerDrawMutation, OrganizerDrawMutationVariables>;
+export const OrganizerPublishListDocument = new TypedDocumentString(`
+    mutation OrganizerPublishList($hearingId: ID!) {
+  publishParticipantList(hearingId: $hearingId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerPublishListMutation, OrganizerPublishListMutationVariables>;
+export const OrganizerObserversDocument = new TypedDocumentString(`
+    query OrganizerObservers($id: ID!, $first: Int!, $after: String) {
+  hearing(id: $id) {
+    id
+    observers(first: $first, after: $after) {
+      edges {
+        node {
+          id
+          categoryLabel
+          name
+          organization
+          contact
+          status
+          statusLabel
+          expiresAt
+          respondedAt
+          responseNote
+          withdrawnReason
+          checkInCode
+          checkedInAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerObserversQuery, OrganizerObserversQueryVariables>;
+export const OrganizerInviteDocument = new TypedDocumentString(`
+    mutation OrganizerInvite($input: InviteObserverInput!) {
+  inviteObserver(input: $input) {
+    id
+    name
+    link
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerInviteMutation, OrganizerInviteMutationVariables>;
+export const OrganizerWithdrawInvitationDocument = new TypedDocumentString(`
+    mutation OrganizerWithdrawInvitation($invitationId: ID!, $reason: String!) {
+  withdrawInvitation(invitationId: $invitationId, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerWithdrawInvitationMutation, OrganizerWithdrawInvitationMutationVariables>;
+export const OrganizerReissueLinkDocument = new TypedDocumentString(`
+    mutation OrganizerReissueLink($invitationId: ID!) {
+  reissueInvitationLink(invitationId: $invitationId) {
+    id
+    name
+    link
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerReissueLinkMutation, OrganizerReissueLinkMutationVariables>;
+export const OrganizerMaterialsDocument = new TypedDocumentString(`
+    mutation OrganizerMaterials($hearingId: ID!, $note: String!) {
+  recordMaterialsDelivered(hearingId: $hearingId, note: $note) {
+    notified
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerMaterialsMutation, OrganizerMaterialsMutationVariables>;
+export const OrganizerOpenHearingDocument = new TypedDocumentString(`
+    mutation OrganizerOpenHearing($hearingId: ID!, $overrideReason: String!) {
+  openHearing(hearingId: $hearingId, overrideReason: $overrideReason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerOpenHearingMutation, OrganizerOpenHearingMutationVariables>;
+export const OrganizerAttendanceDocument = new TypedDocumentString(`
+    query OrganizerAttendance($id: ID!) {
+  hearing(id: $id) {
+    id
+    title
+    status
+    statusLabel
+    attendance {
+      participantsExpected
+      participantsPresent
+      observersExpected
+      observersPresent
+      participants {
+        category
+        label
+        expected
+        present
+      }
+      observers {
+        category
+        label
+        expected
+        present
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerAttendanceQuery, OrganizerAttendanceQueryVariables>;
+export const OrganizerCheckInDocument = new TypedDocumentString(`
+    mutation OrganizerCheckIn($code: String!, $hearingId: ID) {
+  checkIn(code: $code, hearingId: $hearingId) {
+    attendee
+    name
+    organization
+    categoryLabel
+    checkedInAt
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerCheckInMutation, OrganizerCheckInMutationVariables>;
+export const OrganizerMinutesDocument = new TypedDocumentString(`
+    query OrganizerMinutes($id: ID!) {
+  hearing(id: $id) {
+    id
+    title
+    status
+    statusLabel
+    minutes {
+      summary
+      recordedAt
+      signedOffEntries
+      unsignedEntries
+      entries {
+        id
+        position
+        stageLabel
+        speakerName
+        speakerCategory
+        speakerCategoryLabel
+        mainPoints
+        reasons
+        signedOffAt
+        commentReceiptCode
+        handling
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerMinutesQuery, OrganizerMinutesQueryVariables>;
+export const OrganizerSpeakersDocument = new TypedDocumentString(`
+    query OrganizerSpeakers($hearingId: ID!) {
+  hearingRegistrations(hearingId: $hearingId, status: SELECTED, first: 100) {
+    edges {
+      node {
+        id
+        name
+        categoryLabel
+      }
+    }
+  }
+  hearing(id: $hearingId) {
+    id
+    observers(first: 100) {
+      edges {
+        node {
+          id
+          name
+          categoryLabel
+          status
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerSpeakersQuery, OrganizerSpeakersQueryVariables>;
+export const OrganizerRecordMinutesDocument = new TypedDocumentString(`
+    mutation OrganizerRecordMinutes($input: RecordMinutesInput!) {
+  recordMinutes(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerRecordMinutesMutation, OrganizerRecordMinutesMutationVariables>;
+export const OrganizerSignOffDocument = new TypedDocumentString(`
+    mutation OrganizerSignOff($hearingId: ID!, $entryIds: [ID!]!) {
+  signOffMinutes(hearingId: $hearingId, entryIds: $entryIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerSignOffMutation, OrganizerSignOffMutationVariables>;
+export const OrganizerPublishReportDocument = new TypedDocumentString(`
+    mutation OrganizerPublishReport($input: PublishHearingReportInput!) {
+  publishHearingReport(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OrganizerPublishReportMutation, OrganizerPublishReportMutationVariables>;

@@ -1,0 +1,3 @@
+import type { OrganizerHearingFieldsFragment } from "../../gql/graphql";
+
+export type ConsoleHearing = OrganizerHearingFieldsFragment;
