@@ -32,7 +32,7 @@ from api.errors import (
 )
 from api.outbox import notification_parameters, queued_notification_insert
 from api.precompiled import Precompiled
-from api.ratelimit import RateLimiter
+from api.ratelimit import RateLimiter, Window, address_key, wait_text
 from consultations import permissions, service
 from consultations.deadlines import DEFAULT_TZ, today_in
 from consultations.models import (
@@ -65,8 +65,49 @@ MODERATION_TRANSITIONS = {
 class CommentLimits:
     min_chars: int
     max_chars: int
-    rate_limit: int
+    rate_limit: int  # per citizen per rate window
     rate_window_seconds: int
+    ip_rate_limit: int = 600  # per client address per rate window, across accounts
+    burst_threshold: int = 30  # from one address within one burst window; those beyond it are flagged
+    burst_window_seconds: int = 60
+
+
+def burst_reason(limits: CommentLimits) -> str:
+    return (
+        f"疑似批量提交：同一网络地址 {limits.burst_window_seconds} 秒内提交的意见超过 "
+        f"{limits.burst_threshold} 条（系统自动标记，请核查）"
+    )
+
+
+def _rate_windows(user_id: int, client_ip: str, limits: CommentLimits) -> list[tuple[str, int]]:
+    """The counters of one submission: the citizen's, and (when the address is known) the address's and
+    its burst window's. All are counted by one limiter call: one Redis round trip."""
+    windows = [(f"comment:{user_id}", limits.rate_window_seconds)]
+    if client_ip:
+        address = address_key(client_ip)
+        windows.append((f"comment-ip:{address}", limits.rate_window_seconds))
+        windows.append((f"comment-burst:{address}", limits.burst_window_seconds))
+    return windows
+
+
+def _over_the_limit(counted: list[Window], limits: CommentLimits) -> RateLimited | None:
+    citizen, *address = counted
+    if citizen.count > limits.rate_limit:
+        return RateLimited(
+            f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，"
+            f"请 {wait_text(citizen.retry_after)}后再试",
+            code="COMMENT_RATE_LIMITED",
+            retry_after=citizen.retry_after,
+            scope="account",
+        )
+    if address and address[0].count > limits.ip_rate_limit:
+        return RateLimited(
+            f"该网络地址提交意见过于频繁，请 {wait_text(address[0].retry_after)}后再试",
+            code="COMMENT_RATE_LIMITED",
+            retry_after=address[0].retry_after,
+            scope="address",
+        )
+    return None
 
 
 def new_receipt_code() -> str:
@@ -348,12 +389,15 @@ async def submit_comment(
     limiter: RateLimiter,
     limits: CommentLimits,
     sensitive_words: SensitiveWords,
+    client_ip: str = "",
 ) -> tuple[Comment, bool]:
     """Submit a verified citizen's comment; returns (comment, created) — created is False on a replay.
 
-    A replay (same idempotency key) gets the first comment back even after the window closed, and does
-    not count against the rate limit. The hot path is one statement: the comment, inserted only if the
+    A replay (same idempotency key) gets the first comment back even after the window closed, and even
+    over a rate limit. The hot path is one limiter call (the citizen's, the address's and the burst
+    counters at once: one Redis round trip) and one statement: the comment, inserted only if the
     consultation takes it, with its receipt notification (on SQLite the notification is a second one).
+    A comment beyond the burst threshold of its address is stored as usual, flagged for moderation.
     """
     principal = require_user(principal)
     if principal.is_staff:
@@ -366,6 +410,15 @@ async def submit_comment(
     key = _idempotency_key(principal.user_id, idempotency_key)
     now = _now_ms()
     flagged = sensitive_words.find(body)
+    # Counted before the insert, so a refusal writes nothing and a burst is flagged in the same insert.
+    counted = await limiter.hit_many(_rate_windows(principal.user_id, client_ip, limits))
+    if (refused := _over_the_limit(counted, limits)) is not None:
+        existing = await _existing_for_key(session, key)  # a retry of a stored comment is never refused
+        if existing is None:
+            raise refused
+        _check_idempotent_replay(existing, consultation_id, body, article_id)
+        return existing, False
+    burst = len(counted) == 3 and counted[2].count > limits.burst_threshold
     comment_id = None
     # The first attempt trusts a known current draft version; when the insert refuses it, the
     # consultation is read (and share-locked) and the insert tried once more with what it says.
@@ -402,8 +455,8 @@ async def submit_comment(
             submitted_at=now,
             recorded_by=None,
             is_late=False,
-            moderation=Moderation.FLAGGED if flagged else Moderation.VISIBLE,
-            moderation_reason="",
+            moderation=Moderation.FLAGGED if flagged or burst else Moderation.VISIBLE,
+            moderation_reason=burst_reason(limits) if burst else "",
             flagged_terms=flagged,
         )
         comment.content_hash = content_hash(comment)
@@ -418,15 +471,6 @@ async def submit_comment(
     else:  # the locked consultation took the comment, yet its insert did not: the two checks disagree
         raise RuntimeError(f"consultation {consultation_id}: the comment check and the insert disagree")
     comment.id = comment_id
-    # Counted after the insert so replays are free; over the limit, raising rolls the insert (and its
-    # notification) back.
-    count = await limiter.hit(f"comment:{principal.user_id}", window_seconds=limits.rate_window_seconds)
-    if count > limits.rate_limit:
-        raise RateLimited(
-            f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，"
-            "请稍后再试",
-            code="COMMENT_RATE_LIMITED",
-        )
     return comment, True
 
 
