@@ -497,6 +497,7 @@ async def record_offline_comment(
     A letter is on time if postmarked by the closing date; anything else if received by then (by
     default it was received today). It may comment on an article of any version of the draft.
     """
+    permissions.ensure_able(principal, "record_offline_comment")
     row = (
         await session.execute(
             select(Consultation, Unit.path)
@@ -634,6 +635,7 @@ async def moderate_comment(
     session: AsyncSession, *, principal: Principal | None, comment_id: int, action: str, reason: str
 ) -> Comment:
     """Hide a comment from public display with a reason, or restore it; never delete (rules B1)."""
+    permissions.ensure_able(principal, "moderate")
     row = (
         await session.execute(
             select(Comment, Unit.path)
