@@ -4,20 +4,59 @@ When Redis is unreachable the limiter lets requests through (and logs it): a cit
 worth more than a limit that cannot be checked for a moment.
 """
 
+import ipaddress
 import logging
+import math
 import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 log = logging.getLogger("canyu.ratelimit")
 
 
+@dataclass(frozen=True)
+class Window:
+    """One counter after a hit: the events counted in its current window, and the seconds until that
+    window ends (both 0 when the limiter was unavailable and let the request through)."""
+
+    count: int
+    retry_after: int
+
+
+def wait_text(seconds: int) -> str:
+    """「N 分钟」 or 「N 秒」: how long to wait, for a Chinese message."""
+    if seconds >= 60:
+        return f"{math.ceil(seconds / 60)} 分钟"
+    return f"{max(seconds, 1)} 秒"
+
+
+def address_key(client_ip: str) -> str:
+    """The client address as counted: an IPv6 address by its /64 (one subscriber's network, whose host
+    part a client can change at will), an IPv4 address as it is."""
+    try:
+        address = ipaddress.ip_address(client_ip)
+    except ValueError:
+        return client_ip
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
 class RateLimiter:
-    async def hit(self, key: str, *, window_seconds: int) -> int:
-        """Count one event in the current window and return the count so far."""
+    async def hit_many(self, windows: Sequence[tuple[str, int]]) -> list[Window]:
+        """Count one event under each (key, window_seconds), in one call (one Redis round trip)."""
         raise NotImplementedError
 
-    async def undo(self, key: str) -> None:
-        """Take back one event counted by `hit` (one that turned out not to count, such as a replay)."""
+    async def hit(self, key: str, *, window_seconds: int) -> int:
+        """Count one event in the current window and return the count so far."""
+        return (await self.hit_many([(key, window_seconds)]))[0].count
+
+    async def undo_many(self, keys: Sequence[str]) -> None:
+        """Take back one event under each key, counted by `hit_many` for something that turned out not to
+        count (a replay, a refusal), in one call."""
         raise NotImplementedError
 
     async def peek(self, key: str) -> int:
@@ -40,19 +79,24 @@ class MemoryRateLimiter(RateLimiter):
             return 0.0, 0
         return expires, count
 
-    async def hit(self, key: str, *, window_seconds: int) -> int:
-        expires, count = self._current(key)
-        if not expires:
-            expires = time.monotonic() + window_seconds
-        self._windows[key] = (expires, count + 1)
+    async def hit_many(self, windows: Sequence[tuple[str, int]]) -> list[Window]:
+        counted = []
+        now = time.monotonic()
+        for key, window_seconds in windows:
+            expires, count = self._current(key)
+            if not expires:
+                expires = now + window_seconds
+            self._windows[key] = (expires, count + 1)
+            counted.append(Window(count + 1, max(1, math.ceil(expires - now))))
         if len(self._windows) > 100_000:
-            self._windows = {k: v for k, v in self._windows.items() if v[0] > time.monotonic()}
-        return count + 1
+            self._windows = {k: v for k, v in self._windows.items() if v[0] > now}
+        return counted
 
-    async def undo(self, key: str) -> None:
-        expires, count = self._current(key)
-        if count > 0:
-            self._windows[key] = (expires, count - 1)
+    async def undo_many(self, keys: Sequence[str]) -> None:
+        for key in keys:
+            expires, count = self._current(key)
+            if count > 0:
+                self._windows[key] = (expires, count - 1)
 
     async def peek(self, key: str) -> int:
         return self._current(key)[1]
@@ -61,22 +105,38 @@ class MemoryRateLimiter(RateLimiter):
         self._windows.pop(key, None)
 
 
-# INCR and, when the key has no expiry yet, EXPIRE (as EXPIRE … NX does on Redis 7, but also on older
-# servers), in one server-side call: one command and one round trip per hit instead of a two-command pipeline.
+# For each key: INCR and, when the key has no expiry yet, EXPIRE (as EXPIRE … NX does on Redis 7, but
+# also on older servers); returns count and seconds left, key after key. One server-side call: one command
+# and one round trip for every counter of a request (the comment path counts its citizen, its address and
+# the address's burst window at once). The keys of one call must share a hash slot on Redis Cluster.
 _HIT_SCRIPT = """
-local count = redis.call('INCR', KEYS[1])
-if redis.call('TTL', KEYS[1]) == -1 then
-    redis.call('EXPIRE', KEYS[1], ARGV[1])
+local result = {}
+for i = 1, #KEYS do
+    local count = redis.call('INCR', KEYS[i])
+    local ttl = redis.call('TTL', KEYS[i])
+    if ttl == -1 then
+        ttl = tonumber(ARGV[i])
+        redis.call('EXPIRE', KEYS[i], ttl)
+    end
+    result[2 * i - 1] = count
+    result[2 * i] = ttl
 end
-return count
+return result
 """
 
-# DECR only a live counter: a window that expired meanwhile stays gone instead of restarting at -1.
+# DECR only live counters: a window that expired meanwhile stays gone instead of restarting at -1.
 _UNDO_SCRIPT = """
-if redis.call('GET', KEYS[1]) then
-    redis.call('DECR', KEYS[1])
+for i = 1, #KEYS do
+    if redis.call('GET', KEYS[i]) then
+        redis.call('DECR', KEYS[i])
+    end
 end
 """
+
+
+def _kinds(keys: Iterable[str]) -> str:
+    """What was counted ("login-fail, login-fail-ip"), without the phone number or address in the keys."""
+    return ", ".join(key.split(":", 1)[0] for key in keys)
 
 
 class RedisRateLimiter(RateLimiter):
@@ -88,31 +148,33 @@ class RedisRateLimiter(RateLimiter):
         self._hit: Any = self._redis.register_script(_HIT_SCRIPT)
         self._undo: Any = self._redis.register_script(_UNDO_SCRIPT)
 
-    async def hit(self, key: str, *, window_seconds: int) -> int:
+    async def hit_many(self, windows: Sequence[tuple[str, int]]) -> list[Window]:
+        keys = [f"canyu:rl:{key}" for key, _ in windows]
         try:
-            return int(await self._hit(keys=[f"canyu:rl:{key}"], args=[window_seconds]))
+            flat = await self._hit(keys=keys, args=[seconds for _, seconds in windows])
         except Exception as error:
-            log.warning("rate limiter unavailable (%s); allowing %s", error, key)
-            return 0
+            log.warning("rate limiter unavailable (%s); allowing %s", error, _kinds(k for k, _ in windows))
+            return [Window(0, 0) for _ in windows]
+        return [Window(int(flat[i]), int(flat[i + 1])) for i in range(0, len(flat), 2)]
 
-    async def undo(self, key: str) -> None:
+    async def undo_many(self, keys: Sequence[str]) -> None:
         try:
-            await self._undo(keys=[f"canyu:rl:{key}"])
+            await self._undo(keys=[f"canyu:rl:{key}" for key in keys])
         except Exception as error:
-            log.warning("rate limiter unavailable (%s); could not take back %s", error, key)
+            log.warning("rate limiter unavailable (%s); could not take back %s", error, _kinds(keys))
 
     async def peek(self, key: str) -> int:
         try:
             return int(await self._redis.get(f"canyu:rl:{key}") or 0)
         except Exception as error:
-            log.warning("rate limiter unavailable (%s); allowing %s", error, key)
+            log.warning("rate limiter unavailable (%s); allowing %s", error, _kinds([key]))
             return 0
 
     async def reset(self, key: str) -> None:
         try:
             await self._redis.delete(f"canyu:rl:{key}")
         except Exception as error:
-            log.warning("rate limiter unavailable (%s); could not reset %s", error, key)
+            log.warning("rate limiter unavailable (%s); could not reset %s", error, _kinds([key]))
 
     async def close(self) -> None:
         await self._redis.aclose()

@@ -41,6 +41,15 @@ class Settings(BaseSettings):
     verification_code_minutes: int = 15
     login_max_failures: int = 5
     login_lockout_seconds: int = 900
+    # Abuse limits per client address (docs/operations.md, "Abuse limits"). Generous on purpose: an office,
+    # a school or a mobile carrier puts many people behind one address. Failed logins across accounts per
+    # lockout window; login attempts (failed or not) per hour; verification codes sent (registrations and
+    # resends) per hour, to any contact; registrations per hour. Codes per phone number or email per hour.
+    login_ip_max_failures: int = Field(default=100, ge=1)
+    login_ip_rate_limit: int = Field(default=600, ge=1)
+    code_ip_rate_limit: int = Field(default=200, ge=1)
+    registration_ip_rate_limit: int = Field(default=100, ge=1)
+    codes_per_contact_per_hour: int = Field(default=5, ge=1)
     # Unset: Secure cookies in production (behind HTTPS), plain ones elsewhere.
     cookie_secure: bool | None = None
     # argon2id cost (the library's defaults); tests lower it to keep the suite fast.
@@ -52,6 +61,12 @@ class Settings(BaseSettings):
     comment_min_chars: int = 2
     comment_rate_limit: int = 20
     comment_rate_window_seconds: int = 600
+    # Comments from one client address (across accounts) per comment_rate_window_seconds: refused beyond.
+    comment_ip_rate_limit: int = Field(default=600, ge=1)
+    # A burst: more than comment_burst_threshold comments from one address within one fixed window of
+    # comment_burst_window_seconds. Those beyond it are stored and counted as usual, flagged for moderation.
+    comment_burst_threshold: int = Field(default=30, ge=1)
+    comment_burst_window_seconds: int = Field(default=60, ge=1)
     sensitive_words_file: Path | None = None
     # Aggregation: a folder whose userdict.txt / stopwords.txt are loaded beside the shipped ones.
     aggregation_lexicon_dir: Path | None = None

@@ -32,7 +32,7 @@ from api.errors import (
 )
 from api.outbox import notification_parameters, queued_notification_insert
 from api.precompiled import Precompiled
-from api.ratelimit import RateLimiter
+from api.ratelimit import RateLimiter, Window, address_key, wait_text
 from consultations import permissions, service
 from consultations.deadlines import DEFAULT_TZ, today_in
 from consultations.models import (
@@ -65,8 +65,49 @@ MODERATION_TRANSITIONS = {
 class CommentLimits:
     min_chars: int
     max_chars: int
-    rate_limit: int
+    rate_limit: int  # per citizen per rate window
     rate_window_seconds: int
+    ip_rate_limit: int = 600  # per client address per rate window, across accounts
+    burst_threshold: int = 30  # from one address within one burst window; those beyond it are flagged
+    burst_window_seconds: int = 60
+
+
+def burst_reason(limits: CommentLimits) -> str:
+    return (
+        f"疑似批量提交：同一网络地址 {limits.burst_window_seconds} 秒内提交的意见超过 "
+        f"{limits.burst_threshold} 条（系统自动标记，请核查）"
+    )
+
+
+def _rate_windows(user_id: int, client_ip: str, limits: CommentLimits) -> list[tuple[str, int]]:
+    """The counters of one submission: the citizen's, and (when the address is known) the address's and
+    its burst window's. All are counted by one limiter call: one Redis round trip."""
+    windows = [(f"comment:{user_id}", limits.rate_window_seconds)]
+    if client_ip:
+        address = address_key(client_ip)
+        windows.append((f"comment-ip:{address}", limits.rate_window_seconds))
+        windows.append((f"comment-burst:{address}", limits.burst_window_seconds))
+    return windows
+
+
+def _over_the_limit(counted: list[Window], limits: CommentLimits) -> RateLimited | None:
+    citizen, *address = counted
+    if citizen.count > limits.rate_limit:
+        return RateLimited(
+            f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，"
+            f"请 {wait_text(citizen.retry_after)}后再试",
+            code="COMMENT_RATE_LIMITED",
+            retry_after=citizen.retry_after,
+            scope="account",
+        )
+    if address and address[0].count > limits.ip_rate_limit:
+        return RateLimited(
+            f"该网络地址提交意见过于频繁，请 {wait_text(address[0].retry_after)}后再试",
+            code="COMMENT_RATE_LIMITED",
+            retry_after=address[0].retry_after,
+            scope="address",
+        )
+    return None
 
 
 def new_receipt_code() -> str:
@@ -344,13 +385,16 @@ async def submit_comment(
     limiter: RateLimiter,
     limits: CommentLimits,
     sensitive_words: SensitiveWords,
+    client_ip: str = "",
 ) -> tuple[Comment, bool]:
     """Submit a verified citizen's comment; returns (comment, created) — created is False on a replay.
 
-    A replay (same idempotency key) gets the first comment back even after the window closed, and does
-    not count against the rate limit. Every write is one statement, atomic by itself: the comment,
-    inserted only if the consultation takes it, with its receipt notification (on SQLite the
-    notification is a second statement, and the session's transaction holds the two together).
+    A replay (same idempotency key) gets the first comment back even after the window closed, and even
+    over a rate limit, and does not count against it. One limiter call counts the citizen, the address and
+    the address's burst window at once (one Redis round trip); then every write is one statement, atomic by
+    itself: the comment, inserted only if the consultation takes it, with its receipt notification (on
+    SQLite the notification is a second statement, and the session's transaction holds the two together).
+    A comment beyond the burst threshold of its address is stored as usual, flagged for moderation.
     """
     principal = require_user(principal)
     if principal.is_staff:
@@ -361,29 +405,35 @@ async def submit_comment(
         raise PermissionDenied("请先验证手机号码或邮箱后再提交意见", code="CONTACT_NOT_VERIFIED")
     body = clean_text(body, min_chars=limits.min_chars, max_chars=limits.max_chars)
     key = _idempotency_key(principal.user_id, idempotency_key)
-    # Counted before anything is written, so there is never an insert to take back: a submission that
-    # stores nothing new (a replay, a refusal, a failure) takes its count back instead.
-    rate_key = f"comment:{principal.user_id}"
-    if await limiter.hit(rate_key, window_seconds=limits.rate_window_seconds) > limits.rate_limit:
-        existing = await _existing_for_key(session, key)
-        if existing is None:  # refused, and counted like every attempt over the limit
-            minutes = limits.rate_window_seconds // 60
-            raise RateLimited(
-                f"提交过于频繁：每 {minutes} 分钟最多提交 {limits.rate_limit} 条意见，请稍后再试",
-                code="COMMENT_RATE_LIMITED",
-            )
-        await limiter.undo(rate_key)
+    # Counted before anything is written, so a refusal writes nothing and a burst is flagged in the same
+    # insert; a submission that stores nothing new (a replay, a refusal, a failure) takes its counts back.
+    windows = _rate_windows(principal.user_id, client_ip, limits)
+    counted = await limiter.hit_many(windows)
+    counters = [key for key, _ in windows]
+    if (refused := _over_the_limit(counted, limits)) is not None:
+        existing = await _existing_for_key(session, key)  # a retry of a stored comment is never refused
+        if existing is None:
+            raise refused  # counted, like every attempt over the limit
+        await limiter.undo_many(counters)
         _check_idempotent_replay(existing, consultation_id, body, article_id)
         return existing, False
+    burst = len(counted) == 3 and counted[2].count > limits.burst_threshold
     try:
         comment, created = await _store_online_comment(
-            session, principal, consultation_id, body, article_id, key, sensitive_words
+            session,
+            principal,
+            consultation_id,
+            body,
+            article_id,
+            key,
+            sensitive_words,
+            flag_reason=burst_reason(limits) if burst else "",
         )
     except Exception:
-        await limiter.undo(rate_key)
+        await limiter.undo_many(counters)
         raise
     if not created:
-        await limiter.undo(rate_key)
+        await limiter.undo_many(counters)
     return comment, created
 
 
@@ -395,8 +445,11 @@ async def _store_online_comment(
     article_id: int | None,
     key: str | None,
     sensitive_words: SensitiveWords,
+    *,
+    flag_reason: str,
 ) -> tuple[Comment, bool]:
-    """Insert the comment if the consultation takes it; (comment, True), or the replayed (comment, False)."""
+    """Insert the comment if the consultation takes it; (comment, True), or the replayed (comment, False).
+    A flag_reason stores it flagged for moderation with that reason."""
     now = _now_ms()
     flagged = sensitive_words.find(body)
     # The first attempt trusts a known current draft version; when the insert refuses it, the
@@ -434,8 +487,8 @@ async def _store_online_comment(
             submitted_at=now,
             recorded_by=None,
             is_late=False,
-            moderation=Moderation.FLAGGED if flagged else Moderation.VISIBLE,
-            moderation_reason="",
+            moderation=Moderation.FLAGGED if flagged or flag_reason else Moderation.VISIBLE,
+            moderation_reason=flag_reason,
             flagged_terms=flagged,
         )
         comment.content_hash = content_hash(comment)
@@ -476,6 +529,7 @@ async def record_offline_comment(
     A letter is on time if postmarked by the closing date; anything else if received by then (by
     default it was received today). It may comment on an article of any version of the draft.
     """
+    permissions.ensure_able(principal, "record_offline_comment")
     row = (
         await session.execute(
             select(Consultation, Unit.path)
@@ -613,6 +667,7 @@ async def moderate_comment(
     session: AsyncSession, *, principal: Principal | None, comment_id: int, action: str, reason: str
 ) -> Comment:
     """Hide a comment from public display with a reason, or restore it; never delete (rules B1)."""
+    permissions.ensure_able(principal, "moderate")
     row = (
         await session.execute(
             select(Comment, Unit.path)

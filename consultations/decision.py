@@ -58,6 +58,7 @@ async def publish_decision(
     documents: list[DecisionDocument] | None = None,
 ) -> Decision:
     """Record the decision with its adopted text; the consultation becomes `decided`."""
+    permissions.ensure_able(principal, "publish_decision")
     consultation, path = await service.get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "publish_decision", path)
     before, _ = service.transition(consultation, "decide")

@@ -106,6 +106,7 @@ async def set_dispositions(
     """Propose the same disposition for several subjects of one consultation (e.g. the remaining
     single-comment topics of an article), each superseding its subject's earlier one. Set-based: a
     few statements and one audit event per call, whatever the number of subjects."""
+    permissions.ensure_able(principal, "propose_disposition")
     subjects = list(dict.fromkeys(subjects))
     if not 1 <= len(subjects) <= MAX_SUBJECTS:
         raise InvalidInput(f"一次可处理1到{MAX_SUBJECTS}个分组或意见", code="SUBJECT_COUNT_INVALID")
@@ -233,6 +234,7 @@ async def approve_dispositions(
     session: AsyncSession, *, principal: Principal | None, disposition_ids: Sequence[int]
 ) -> list[Disposition]:
     """Approve proposed dispositions; the approver cannot be the reviewer who proposed one (four eyes)."""
+    permissions.ensure_able(principal, "approve_disposition")
     if not disposition_ids:
         raise InvalidInput("请选择要批准的处理意见", code="NOTHING_TO_APPROVE")
     rows = (

@@ -409,6 +409,7 @@ async def _start_review(
     session: AsyncSession, *, principal: Principal | None, consultation_id: int
 ) -> Consultation:
     """Check the caller may organise opinions now; the first aggregation moves closed → reviewing."""
+    permissions.ensure_able(principal, "organize_opinions")
     consultation, path = await service.get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "organize_opinions", path)
     if consultation.status not in GROUPING_STATUSES:
@@ -427,6 +428,7 @@ async def _start_review(
 async def _group_for_update(
     session: AsyncSession, principal: Principal | None, group_id: int
 ) -> tuple[OpinionGroup, Principal]:
+    permissions.ensure_able(principal, "organize_opinions")
     group = await session.get(OpinionGroup, group_id)
     if group is None or group.retired_at is not None:
         raise NotFound("意见分组不存在或已被合并", code="GROUP_NOT_FOUND")

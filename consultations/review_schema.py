@@ -37,13 +37,15 @@ strawberry.enum(DispositionStatus, name="DispositionStatus")
 
 
 async def _staff_consultation(info: ContextInfo, consultation_id: strawberry.ID) -> Consultation:
-    """The consultation, if the caller is staff of its unit (else NOT_FOUND or PERMISSION_DENIED)."""
+    """The consultation, if the caller is staff of its unit (else FORBIDDEN, before the lookup for a
+    caller who is staff of no unit; NOT_FOUND)."""
+    principal = permissions.ensure_able(await info.context.principal(), "read_internal")
     async with info.context.session() as session:
         consultation = await session.get(Consultation, parse_id(consultation_id, "项目编号"))
         if consultation is None:
             raise NotFound("征求意见项目不存在", code="CONSULTATION_NOT_FOUND")
         path = await service.unit_path(session, consultation.unit_id)
-    permissions.ensure(await info.context.principal(), "read_internal", path)
+    permissions.ensure(principal, "read_internal", path)
     return consultation
 
 

@@ -67,6 +67,9 @@ def comment_limits(settings: Settings) -> comments.CommentLimits:
         max_chars=settings.comment_max_chars,
         rate_limit=settings.comment_rate_limit,
         rate_window_seconds=settings.comment_rate_window_seconds,
+        ip_rate_limit=settings.comment_ip_rate_limit,
+        burst_threshold=settings.comment_burst_threshold,
+        burst_window_seconds=settings.comment_burst_window_seconds,
     )
 
 
@@ -936,6 +939,7 @@ class ConsultationMutation:
                 limiter=ctx.state.limiter,
                 limits=comment_limits(ctx.settings),
                 sensitive_words=load_sensitive_words(ctx.settings.sensitive_words_file),
+                client_ip=ctx.client_ip,
             )
         )
         if created:

@@ -176,6 +176,7 @@ async def create_consultation(
     disclosure_reason: str = "",
 ) -> Consultation:
     """Create a consultation in `draft` for a unit the drafter belongs to."""
+    permissions.ensure_able(principal, "create")
     principal = permissions.ensure(principal, "create", await unit_path(session, unit_id))
     if kind not in set(Kind):
         raise InvalidInput("文件类型无效", code="KIND_INVALID")
@@ -221,6 +222,7 @@ async def import_draft(
     note: str = "",
 ) -> DraftVersion:
     """Split a pasted text or .docx into articles as a new draft version (earlier comments stay pinned)."""
+    permissions.ensure_able(principal, "edit_draft")
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "edit_draft", path)
     if consultation.status not in {Status.DRAFT, Status.IN_REVIEW, Status.OPEN}:
@@ -299,6 +301,7 @@ async def add_draft_version(
 async def _editable_article(
     session: AsyncSession, principal: Principal | None, article_id: int
 ) -> tuple[Principal, Consultation, Article]:
+    permissions.ensure_able(principal, "edit_draft")
     article = await session.get(Article, article_id)
     if article is None:
         raise NotFound("条款不存在", code="ARTICLE_NOT_FOUND")
@@ -416,6 +419,7 @@ async def submit_for_review(
     session: AsyncSession, *, principal: Principal | None, consultation_id: int
 ) -> Consultation:
     """Send a draft with articles to legality and secrecy review."""
+    permissions.ensure_able(principal, "submit_for_review")
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "submit_for_review", path)
     if consultation.current_version_id is None:
@@ -436,6 +440,7 @@ async def return_to_draft(
     session: AsyncSession, *, principal: Principal | None, consultation_id: int, reason: str
 ) -> Consultation:
     """Send a draft back from review for rework (a review did not pass, or the text must change)."""
+    permissions.ensure_able(principal, "return_to_draft")
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "return_to_draft", path)
     reason = clean_text(reason, min_chars=2, max_chars=2000, what="退回理由")
@@ -465,6 +470,7 @@ async def record_review(
     tz: str = DEFAULT_TZ,
 ) -> Review:
     """Record a legality (合法性审查) or secrecy (保密审查) review of the draft."""
+    permissions.ensure_able(principal, "record_review")
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "record_review", path)
     if kind not in set(ReviewKind):
@@ -524,6 +530,7 @@ async def publish_consultation(
     tz: str,
 ) -> Consultation:
     """Open the comment window now, until 24:00 on the closing date (default: the legal minimum)."""
+    permissions.ensure_able(principal, "publish")
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "publish", path)
     transition(consultation, "publish")
@@ -593,6 +600,7 @@ async def close_consultation(
     session: AsyncSession, *, principal: Principal | None, consultation_id: int, reason: str = ""
 ) -> Consultation:
     """Close the comment window: at or after the deadline, or early by an approver with a reason."""
+    permissions.ensure_able(principal, "close")
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "close", path)
     early = consultation.closes_at is not None and utcnow() < consultation.closes_at
@@ -647,6 +655,7 @@ async def withdraw_consultation(
     session: AsyncSession, *, principal: Principal | None, consultation_id: int, reason: str
 ) -> Consultation:
     """Withdraw a consultation with a reason; its comments are kept."""
+    permissions.ensure_able(principal, "withdraw")
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "withdraw", path)
     reason = clean_text(reason, min_chars=2, max_chars=2000, what="撤回理由")

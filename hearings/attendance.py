@@ -11,14 +11,16 @@ their QR codes, checking people in at the door, and attendance counts.
   the delivery day not counted, rules A2/C3); otherwise it is refused unless the organizer gives a
   reason, which is stored and audited.
 - Check-in codes: eight Crockford base-32 symbols (`K7M3-9QXD`), typed or scanned from the QR code at the
-  door. A selected registration or an accepted invitation gets one the first time it is needed
-  (`ensure_check_in_code`): when materials go out, when the participant asks for theirs, when an
-  invitee accepts. Check-in is open only while the hearing is `in_session`: opening is the moment the
+  door. A registration gets one when it is selected (`assign_check_in_codes`: the draw, first-come
+  seating, waitlist promotion, manual selection), an invitation when the invitee accepts; a seat given
+  before codes came with selection gets its code when the materials go out. Reading one (`myCheckIn`)
+  writes nothing. Check-in is open only while the hearing is `in_session`: opening is the moment the
   C3 gate is passed, so nobody is checked in to a hearing that may not be held.
 """
 
 import io
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -34,7 +36,7 @@ from api.db import utcnow
 from api.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from api.outbox import Notification, queue_notification
 from consultations.text_rules import clean_text
-from hearings import service
+from hearings import permissions, service
 from hearings.models import (
     HEARING_KIND_LABELS,
     OBSERVER_CATEGORY_LABELS,
@@ -109,9 +111,29 @@ async def _ensure_code(session: AsyncSession, row: Registration | ObserverInvita
 
 
 async def ensure_check_in_code(session: AsyncSession, registration: Registration) -> str:
-    """The check-in code of a selected registration, generated the first time it is needed (the draw
-    and waitlist promotion may call this; materials delivery and `myCheckIn` do)."""
+    """The check-in code of a selected registration; materials delivery calls this for registrations
+    selected before codes were given on selection (assign_check_in_codes)."""
     return await _ensure_code(session, registration)
+
+
+async def assign_check_in_codes(session: AsyncSession, registrations: Sequence[Registration]) -> None:
+    """Give each newly selected registration its check-in code, in the selecting transaction (the draw,
+    first-come seating, waitlist promotion, manual selection), so that reading one (`myCheckIn`) writes
+    nothing. One query per table for the lot checks the codes are unused across both."""
+    missing = [r for r in registrations if not r.check_in_code]
+    for _ in range(10):
+        if not missing:
+            return
+        codes = {new_check_in_code() for _ in missing}
+        taken: set[str] = set()
+        for model in (Registration, ObserverInvitation):
+            taken.update(
+                await session.scalars(select(model.check_in_code).where(model.check_in_code.in_(codes)))
+            )
+        for registration, code in zip(missing, sorted(codes - taken), strict=False):
+            registration.check_in_code = code
+        missing = [r for r in missing if not r.check_in_code]
+    raise RuntimeError("could not find unused check-in codes")  # 10 rounds of collisions in 2^40: never
 
 
 async def ensure_invitation_check_in_code(session: AsyncSession, invitation: ObserverInvitation) -> str:
@@ -395,7 +417,7 @@ async def check_in(
 ) -> CheckedIn:
     """Check a participant or observer in by their code (the organizer at the door, while in session).
     `hearing_id`, when the door's screen sends it, catches a code of another hearing of the same unit."""
-    require_user(principal)  # before any lookup: nobody probes which codes exist
+    permissions.ensure_able(principal, "organize")  # before any lookup: nobody probes which codes exist
     normalized = normalize_check_in_code(code)
     if normalized is None:
         raise InvalidInput(
@@ -488,30 +510,32 @@ class CheckInPass:
 async def my_check_in_pass(
     session: AsyncSession, *, principal: Principal | None, hearing_id: int
 ) -> CheckInPass | None:
-    """The caller's check-in code for a hearing they were selected for (generated on first request), or
-    None when they hold no seat or the hearing is no longer ahead or running."""
+    """The caller's check-in code for a hearing they were selected for (given on selection), or None when
+    they hold no seat (or a seat from before codes were given on selection, until the materials go out)
+    or the hearing is no longer ahead or running. Reads only."""
     principal = require_user(principal)
-    registration = await session.scalar(
-        select(Registration)
-        .where(
-            Registration.hearing_id == hearing_id,
-            Registration.user_id == principal.user_id,
-            Registration.status == RegistrationStatus.SELECTED,
+    row = (
+        await session.execute(
+            select(Registration, Hearing.status, HearingCategory.code)
+            .join(Hearing, Hearing.id == Registration.hearing_id)
+            .join(HearingCategory, HearingCategory.id == Registration.category_id)
+            .where(
+                Registration.hearing_id == hearing_id,
+                Registration.user_id == principal.user_id,
+                Registration.status == RegistrationStatus.SELECTED,
+            )
         )
-        .with_for_update()
-    )
-    if registration is None:
+    ).first()
+    if row is None:
         return None
-    status = await session.scalar(select(Hearing.status).where(Hearing.id == hearing_id))
-    if status not in (HearingStatus.PUBLISHED, HearingStatus.IN_SESSION):
+    registration, status, category = row
+    if status not in (HearingStatus.PUBLISHED, HearingStatus.IN_SESSION) or not registration.check_in_code:
         return None
-    code = await ensure_check_in_code(session, registration)
-    category = await session.get_one(HearingCategory, registration.category_id)
     return CheckInPass(
         hearing_id=hearing_id,
         name=registration.name,
-        category_label=PARTICIPANT_CATEGORY_LABELS[ParticipantCategory(category.code)],
-        code=code,
+        category_label=PARTICIPANT_CATEGORY_LABELS[ParticipantCategory(category)],
+        code=registration.check_in_code,
         checked_in_at=registration.checked_in_at,
     )
 

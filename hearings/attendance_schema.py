@@ -298,7 +298,9 @@ class ParticipantCheckIn:
     name: str
     organization: str
     category_label: str
-    check_in_code: str | None = strawberry.field(description="Null until generated (materials, myCheckIn).")
+    check_in_code: str | None = strawberry.field(
+        description="Given on selection (seats from before that: with the materials)."
+    )
     checked_in_at: datetime | None
 
 
@@ -573,16 +575,15 @@ class AttendanceQuery:
             return await _invitation_view(session, found[0], found[1], utcnow())
 
     @strawberry.field(
-        description="The caller's check-in code and QR code for a hearing they hold a seat at (generated on "
-        "first request); null without a seat."
+        description="The caller's check-in code and QR code for a hearing they hold a seat at (given with "
+        "the seat); null without a seat."
     )
     async def my_check_in(self, info: ContextInfo, hearing_id: strawberry.ID) -> CheckInPass | None:
         principal = await info.context.principal()
-        found = await info.context.mutate(
-            lambda s: attendance.my_check_in_pass(
-                s, principal=principal, hearing_id=parse_id(hearing_id, "会议编号")
+        async with info.context.session() as session:
+            found = await attendance.my_check_in_pass(
+                session, principal=principal, hearing_id=parse_id(hearing_id, "会议编号")
             )
-        )
         if found is None:
             return None
         return CheckInPass(

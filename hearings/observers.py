@@ -29,7 +29,7 @@ from api.audit import Actor
 from api.db import is_postgresql, utcnow
 from api.errors import Conflict, InvalidInput, InvalidTransition, NotFound
 from consultations.text_rules import clean_text
-from hearings import service
+from hearings import permissions, service
 from hearings.attendance import (
     ensure_invitation_check_in_code,
     hearing_intro,
@@ -252,6 +252,7 @@ async def respond_to_invitation(
 async def _organized_invitation(
     session: AsyncSession, principal: Principal | None, invitation_id: int
 ) -> tuple[ObserverInvitation, Hearing]:
+    permissions.ensure_able(principal, "organize")
     hearing_id = await session.scalar(
         select(ObserverInvitation.hearing_id).where(ObserverInvitation.id == invitation_id)
     )

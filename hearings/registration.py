@@ -45,6 +45,7 @@ from consultations.deadlines import DEFAULT_TZ
 from consultations.statement.masking import mask_name
 from consultations.text_rules import clean_text
 from hearings import permissions, selection, service
+from hearings.attendance import assign_check_in_codes
 from hearings.models import (
     HEARING_KIND_LABELS,
     PARTICIPANT_CATEGORY_LABELS,
@@ -311,6 +312,7 @@ async def _fill_free_seats(
         registration.seat_number = seat
         registration.selected_by = SelectedBy.PROMOTION
         registration.selected_at = now
+        await assign_check_in_codes(session, [registration])
         await session.flush()
         await _notify(
             session,
@@ -444,6 +446,7 @@ async def register_for_hearing(
             registration.seat_number = (await _free_seats(session, category))[0]
             registration.selected_by = SelectedBy.FIRST_COME
             registration.selected_at = now
+            await assign_check_in_codes(session, [registration])
         else:
             registration.status = RegistrationStatus.WAITLISTED
             registration.waitlist_rank = occupancy.highest_rank + 1
@@ -664,6 +667,7 @@ async def draw_participants(
                 "waitlist": list(result.waitlist),
             }
         )
+    await assign_check_in_codes(session, [r for r in outcomes if r.status == RegistrationStatus.SELECTED])
     hearing.seed = seed
     hearing.drawn_at = now
     unit_name = await session.scalar(select(Unit.name).where(Unit.id == hearing.unit_id)) or ""
@@ -752,6 +756,7 @@ async def select_participant_manually(
     tz: str = DEFAULT_TZ,
 ) -> Registration:
     """Give an applicant a seat by the organizer's decision, within the quota, with a public reason."""
+    permissions.ensure_able(principal, "organize")
     keys = await _registration_keys(session, registration_id)
     hearing, path = await _hearing_shared(session, keys.hearing_id)
     principal = permissions.ensure(principal, "organize", path)
@@ -781,6 +786,7 @@ async def select_participant_manually(
     registration.selected_by = SelectedBy.MANUAL
     registration.manual_reason = reason
     registration.selected_at = utcnow()
+    await assign_check_in_codes(session, [registration])
     await session.flush()
     await _notify(
         session,
@@ -904,6 +910,7 @@ async def organized_hearing(
     session: AsyncSession, *, principal: Principal | None, hearing_id: int
 ) -> Hearing:
     """A hearing whose registrations (with contacts) the caller may read: its unit's organizer only."""
+    permissions.ensure_able(principal, "organize")
     row = (
         await session.execute(
             select(Hearing, Unit.path).join(Unit, Unit.id == Hearing.unit_id).where(Hearing.id == hearing_id)

@@ -107,6 +107,7 @@ async def get_for_update(session: AsyncSession, hearing_id: int) -> tuple[Hearin
 
 async def get_organized(session: AsyncSession, principal: Principal | None, hearing_id: int) -> Hearing:
     """Lock a hearing for a change its unit's organizer makes."""
+    permissions.ensure_able(principal, "organize")
     hearing, path = await get_for_update(session, hearing_id)
     permissions.ensure(principal, "organize", path)
     return hearing
@@ -283,6 +284,7 @@ async def create_hearing(
     session: AsyncSession, *, principal: Principal | None, draft: HearingDraft
 ) -> Hearing:
     """Create a hearing in `draft` with its categories and quotas; seats are the sum of the quotas."""
+    permissions.ensure_able(principal, "organize")
     principal = permissions.ensure(principal, "organize", await unit_path(session, draft.unit_id))
     values = await validate_notice(session, principal=principal, unit_id=draft.unit_id, notice=draft)
     hearing = Hearing(
@@ -357,6 +359,7 @@ async def publish_hearing(
     session: AsyncSession, *, principal: Principal | None, hearing_id: int, notice_days_setting: int
 ) -> Hearing:
     """Publish the notice and the selection rules; registration opens by its window, after this."""
+    permissions.ensure_able(principal, "organize")
     hearing, path = await get_for_update(session, hearing_id)
     principal = permissions.ensure(principal, "organize", path)
     require_status(hearing, HearingStatus.DRAFT, doing="发布公告")

@@ -63,10 +63,35 @@ def require_role(principal: Principal | None, roles: Iterable[str], unit_path: s
     return principal
 
 
+def require_role_somewhere(principal: Principal | None, roles: Iterable[str]) -> Principal:
+    """Permission first: refuse a caller who holds none of `roles` (nor admin) on any unit, before the
+    operation looks up what it was asked about, so a refusal is the same whether the id exists or not.
+    Only staff holding such a role on some unit get as far as "not found" or "not your unit"."""
+    principal = require_user(principal)
+    roles = tuple(roles)
+    if not principal.unit_paths(roles):
+        names = "、".join(ROLE_LABELS[r] for r in sorted(roles, key=list(ROLE_LABELS).index))
+        raise PermissionDenied(f"没有权限：此操作需要本单位的{names}角色")
+    return principal
+
+
 def require_deployment_admin(principal: Principal | None) -> Principal:
     principal = require_user(principal)
     if not principal.is_deployment_admin:
         raise PermissionDenied("没有权限：此操作需要顶级单位的管理员角色")
+    return principal
+
+
+def require_system_admin(principal: Principal | None, top_level_unit_ids: Iterable[int]) -> Principal:
+    """An admin of every top-level unit: the one who runs the deployment for all the bodies it serves.
+    What belongs to no unit (every citizen's verification codes and receipts: the outbox) is theirs only;
+    an admin of one body's top-level unit, in a deployment shared by several, is not one."""
+    principal = require_deployment_admin(principal)
+    administered = {
+        g.unit_id for g in principal.grants if g.role == Role.ADMIN and g.unit_path.count("/") == 2
+    }
+    if not set(top_level_unit_ids) <= administered:
+        raise PermissionDenied("没有权限：通知发件箱仅限系统管理员（所有顶级单位的管理员）查看")
     return principal
 
 

@@ -9,7 +9,12 @@ from strawberry.types import Info
 
 from api.accounts import service
 from api.accounts.models import Role, Unit
-from api.accounts.permissions import Principal, require_deployment_admin, require_user
+from api.accounts.permissions import (
+    Principal,
+    require_deployment_admin,
+    require_system_admin,
+    require_user,
+)
 from api.context import CSRF_COOKIE, SESSION_COOKIE, Context, parse_id
 from api.outbox import Notification
 from api.pagination import page_size
@@ -118,11 +123,15 @@ class AccountQuery:
             return [UnitType.from_row(u) for u in rows]
 
     @strawberry.field(
-        description="Notification outbox (admins of the root unit; shows codes in embedded mode)."
+        description="Notification outbox, every unit's and every citizen's (the system admin: an admin of "
+        "every top-level unit; shows codes in embedded mode)."
     )
     async def outbox(self, info: ContextInfo, first: int = 50) -> list[OutboxMessage]:
-        require_deployment_admin(await info.context.principal())
+        principal = require_deployment_admin(await info.context.principal())  # before any lookup
         async with info.context.session() as session:
+            require_system_admin(
+                principal, await session.scalars(select(Unit.id).where(Unit.parent_id.is_(None)))
+            )
             rows = await session.scalars(
                 select(Notification).order_by(Notification.id.desc()).limit(page_size(first))
             )

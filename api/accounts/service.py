@@ -21,7 +21,7 @@ from api.audit import SYSTEM, Actor
 from api.db import utcnow
 from api.errors import Conflict, InvalidInput, NotFound, RateLimited
 from api.outbox import queue_notification
-from api.ratelimit import RateLimiter
+from api.ratelimit import RateLimiter, address_key, wait_text
 from api.security import (
     constant_time_equals,
     hash_password,
@@ -62,21 +62,43 @@ def _contact_column(contact: str):  # type: ignore[no-untyped-def]
     return User.email if "@" in contact else User.phone
 
 
-CODES_PER_CONTACT_PER_HOUR = 5
-REGISTRATIONS_PER_ADDRESS_PER_HOUR = 20
+HOUR = 3600
 
 
-async def _check_code_rate(limiter: RateLimiter | None, contact: str, client_ip: str) -> None:
-    """Refuse to flood a phone or mailbox with codes, or to register en masse from one address."""
+async def _check_code_rate(
+    limiter: RateLimiter | None, contact: str, client_ip: str, settings: Settings, *, registering: bool
+) -> None:
+    """Refuse to flood a phone or mailbox with codes, to send codes en masse from one address (SMS
+    costs money and annoys whoever owns the numbers), or to register en masse from one address.
+    Every counter of the request is counted in one limiter call."""
     if limiter is None:
         return
-    if await limiter.hit(f"codes:{contact}", window_seconds=3600) > CODES_PER_CONTACT_PER_HOUR:
-        raise RateLimited("验证码发送过于频繁，请一小时后再试", code="CODE_RATE_LIMITED")
-    if (
-        await limiter.hit(f"register-ip:{client_ip}", window_seconds=3600)
-        > REGISTRATIONS_PER_ADDRESS_PER_HOUR
-    ):
-        raise RateLimited("该网络地址注册过于频繁，请稍后再试", code="REGISTRATION_RATE_LIMITED")
+    client_ip = address_key(client_ip)
+    windows = [(f"codes:{contact}", HOUR), (f"codes-ip:{client_ip}", HOUR)]
+    if registering:
+        windows.append((f"register-ip:{client_ip}", HOUR))
+    per_contact, per_address, *registrations = await limiter.hit_many(windows)
+    if per_contact.count > settings.codes_per_contact_per_hour:
+        raise RateLimited(
+            f"验证码发送过于频繁，请 {wait_text(per_contact.retry_after)}后再试",
+            code="CODE_RATE_LIMITED",
+            retry_after=per_contact.retry_after,
+            scope="contact",
+        )
+    if per_address.count > settings.code_ip_rate_limit:
+        raise RateLimited(
+            f"该网络地址获取验证码过于频繁，请 {wait_text(per_address.retry_after)}后再试",
+            code="CODE_RATE_LIMITED",
+            retry_after=per_address.retry_after,
+            scope="address",
+        )
+    if registrations and registrations[0].count > settings.registration_ip_rate_limit:
+        raise RateLimited(
+            f"该网络地址注册过于频繁，请 {wait_text(registrations[0].retry_after)}后再试",
+            code="REGISTRATION_RATE_LIMITED",
+            retry_after=registrations[0].retry_after,
+            scope="address",
+        )
 
 
 async def _issue_code(session: AsyncSession, *, user: User, contact: str, settings: Settings) -> None:
@@ -117,7 +139,7 @@ async def register_citizen(
     contact = normalize_contact(contact)
     check_password(password)
     display_name = display_name.strip()[:100]
-    await _check_code_rate(limiter, contact, client_ip)
+    await _check_code_rate(limiter, contact, client_ip, settings, registering=True)
     user = await session.scalar(select(User).where(_contact_column(contact) == contact))
     if user is not None and (user.verified_at is not None or user.is_staff):
         raise Conflict("该手机号码或邮箱已注册，请直接登录", code="CONTACT_TAKEN")
@@ -158,7 +180,7 @@ async def resend_code(
 ) -> None:
     """Send a new code to an unverified account (silently nothing for unknown or verified contacts)."""
     contact = normalize_contact(contact)
-    await _check_code_rate(limiter, contact, client_ip)
+    await _check_code_rate(limiter, contact, client_ip, settings, registering=False)
     user = await session.scalar(select(User).where(_contact_column(contact) == contact))
     if user is None or user.verified_at is not None:
         return
@@ -211,22 +233,33 @@ async def login(
         key = normalize_contact(identifier)  # "+86 138-…" finds the phone number it was registered as
     except InvalidInput:
         key = identifier.strip().lower()  # a staff username
-    throttle_keys = (f"login-fail:{key}", f"login-fail-ip:{client_ip}")
-    for throttle_key in throttle_keys:
-        limit = settings.login_max_failures * (10 if throttle_key.startswith("login-fail-ip") else 1)
+    throttle_keys = (f"login-fail:{key}", f"login-fail-ip:{address_key(client_ip)}")
+    limits = (settings.login_max_failures, settings.login_ip_max_failures)
+    for throttle_key, limit in zip(throttle_keys, limits, strict=True):
         if await limiter.peek(throttle_key) >= limit:
             raise RateLimited(
-                f"登录失败次数过多，请 {settings.login_lockout_seconds // 60} 分钟后再试",
+                f"登录失败次数过多，请 {wait_text(settings.login_lockout_seconds)}后再试",
                 code="LOGIN_THROTTLED",
+                retry_after=settings.login_lockout_seconds,
+                scope="account" if throttle_key == throttle_keys[0] else "address",
             )
+    # Every attempt from the address, failed or not, across accounts: a script logging in many accounts
+    # it holds the passwords of fails no password, yet is refused here.
+    attempts = (await limiter.hit_many([(f"login-ip:{address_key(client_ip)}", HOUR)]))[0]
+    if attempts.count > settings.login_ip_rate_limit:
+        raise RateLimited(
+            f"该网络地址登录过于频繁，请 {wait_text(attempts.retry_after)}后再试",
+            code="LOGIN_THROTTLED",
+            retry_after=attempts.retry_after,
+            scope="address",
+        )
     user = await session.scalar(
         select(User).where(or_(User.phone == key, User.email == key, User.username == key))
     )
     # Check a password even for an unknown account (against a dummy hash) so both take as long.
     password_ok = verify_password(user.password_hash if user is not None else None, password)
     if user is None or not password_ok or not user.is_active:
-        for throttle_key in throttle_keys:
-            await limiter.hit(throttle_key, window_seconds=settings.login_lockout_seconds)
+        await limiter.hit_many([(k, settings.login_lockout_seconds) for k in throttle_keys])
         raise InvalidInput("账号或密码错误", code="LOGIN_FAILED")
     await limiter.reset(throttle_keys[0])
     token = new_token()

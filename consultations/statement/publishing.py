@@ -66,6 +66,7 @@ async def request_generation(
     session: AsyncSession, *, principal: Principal | None, consultation_id: int, correction_note: str = ""
 ) -> tuple[JobRun, bool]:
     """Ask for a statement to be generated (a correction once one is published: say what it corrects)."""
+    permissions.ensure_able(principal, "generate_statement")
     consultation, path = await service.get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "generate_statement", path)
     if consultation.status not in GENERATING_STATUSES:
@@ -189,6 +190,7 @@ async def publish_statement(
     session: AsyncSession, *, principal: Principal | None, consultation_id: int, version: int
 ) -> Statement:
     """Publish a generated draft version (approver); it never changes afterwards."""
+    permissions.ensure_able(principal, "publish_statement")
     consultation, path = await service.get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "publish_statement", path)
     statement = await session.scalar(

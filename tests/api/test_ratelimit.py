@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from api.ratelimit import MemoryRateLimiter, RedisRateLimiter
+from api.ratelimit import MemoryRateLimiter, RedisRateLimiter, address_key
 
 
 @pytest.fixture
@@ -78,13 +78,12 @@ async def test_memory_limiter_counts_per_key_until_the_window_ends(monkeypatch):
     assert await limiter.hit("a", window_seconds=60) == 1
 
 
-async def test_redis_undo_takes_back_one_hit_but_never_revives_a_window(redis_limiter):
+async def test_redis_undo_takes_back_one_hit_each_but_never_revives_a_window(redis_limiter):
     assert [await redis_limiter.hit("test:a", window_seconds=600) for _ in range(2)] == [1, 2]
-    await redis_limiter.undo("test:a")
+    await redis_limiter.undo_many(["test:a", "test:b"])  # test:b has no window (it expired)
     assert await redis_limiter.peek("test:a") == 1
     assert 595 <= await redis_limiter._redis.ttl("canyu:rl:test:a") <= 600  # the window's end stays
-    await redis_limiter.undo("test:b")  # no window (it expired): nothing to take back, none created
-    assert await redis_limiter._redis.exists("canyu:rl:test:b") == 0
+    assert await redis_limiter._redis.exists("canyu:rl:test:b") == 0  # nothing taken back, none created
 
 
 async def test_memory_undo_takes_back_one_hit_within_the_window(monkeypatch):
@@ -92,9 +91,52 @@ async def test_memory_undo_takes_back_one_hit_within_the_window(monkeypatch):
     monkeypatch.setattr("api.ratelimit.time.monotonic", lambda: clock[0])
     limiter = MemoryRateLimiter()
     assert [await limiter.hit("a", window_seconds=60) for _ in range(2)] == [1, 2]
-    await limiter.undo("a")
-    await limiter.undo("b")
+    await limiter.undo_many(["a", "b"])
     assert (await limiter.peek("a"), await limiter.peek("b")) == (1, 0)
     clock[0] += 61
-    await limiter.undo("a")
+    await limiter.undo_many(["a"])
     assert await limiter.hit("a", window_seconds=60) == 1
+
+
+async def test_redis_hit_many_counts_every_key_in_one_command(redis_limiter, monkeypatch):
+    await redis_limiter.hit("test:a", window_seconds=600)  # the script is loaded by now
+    sent: list[str] = []
+    execute = redis_limiter._redis.execute_command
+
+    async def counting(*args, **kwargs):
+        sent.append(str(args[0]))
+        return await execute(*args, **kwargs)
+
+    monkeypatch.setattr(redis_limiter._redis, "execute_command", counting)
+    a, b = await redis_limiter.hit_many([("test:a", 600), ("test:b", 60)])
+    assert sent == ["EVALSHA"]
+    assert (a.count, b.count) == (2, 1)
+    assert 595 <= a.retry_after <= 600 and 55 <= b.retry_after <= 60
+
+
+async def test_redis_down_hit_many_lets_through_without_naming_the_address(caplog):
+    limiter = RedisRateLimiter("redis://127.0.0.1:1/0")
+    try:
+        with caplog.at_level(logging.WARNING, logger="canyu.ratelimit"):
+            counted = await limiter.hit_many([("comment:7", 600), ("comment-ip:198.51.100.20", 600)])
+        assert [(w.count, w.retry_after) for w in counted] == [(0, 0), (0, 0)]
+        assert "comment, comment-ip" in caplog.text and "198.51.100.20" not in caplog.text
+    finally:
+        await limiter.close()
+
+
+async def test_memory_hit_many_tells_when_each_window_ends(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr("api.ratelimit.time.monotonic", lambda: clock[0])
+    limiter = MemoryRateLimiter()
+    await limiter.hit("a", window_seconds=600)
+    clock[0] += 100
+    a, b = await limiter.hit_many([("a", 600), ("b", 60)])
+    assert (a.count, a.retry_after, b.count, b.retry_after) == (2, 500, 1, 60)
+
+
+def test_addresses_are_counted_by_ipv4_address_and_ipv6_network():
+    assert address_key("198.51.100.20") == "198.51.100.20"
+    assert address_key("::ffff:198.51.100.20") == "198.51.100.20"
+    assert address_key("2001:db8:1:2:aaaa::1") == address_key("2001:db8:1:2:bbbb::9") == "2001:db8:1:2::/64"
+    assert address_key("unknown") == "unknown"

@@ -178,6 +178,18 @@ async def test_replay_returns_the_first_comment_and_is_not_rate_limited(state, c
     assert await comment_count(state) == 1
 
 
+async def test_replay_over_the_limit_still_gets_its_comment_back(state, citizen, cid):
+    limiter = MemoryRateLimiter()
+    first, _ = await submit(state, citizen, cid, "第一条意见。", key="first", limiter=limiter)
+    for n in range(1, LIMITS.rate_limit):
+        await submit(state, citizen, cid, f"第{n}条另外的意见。", limiter=limiter)
+    over = submit(state, citizen, cid, "超出的意见。", key="over", limiter=limiter)
+    assert await code_of(over) == "COMMENT_RATE_LIMITED"
+    again, created = await submit(state, citizen, cid, "第一条意见。", key="first", limiter=limiter)
+    assert (again.id, created) == (first.id, False)
+    assert await limiter.peek(f"comment:{citizen.user_id}") == LIMITS.rate_limit + 1  # the refused one
+
+
 async def test_key_reused_for_another_article_is_rejected(state, citizen, cid, open_consultation):
     await submit(state, citizen, cid, "一条意见。", key="abc")
     other_article = int(open_consultation.articles[0]["id"])
@@ -241,6 +253,7 @@ async def test_rate_limit_counts_per_citizen_within_the_window(state, people, ci
 async def test_rejected_input_does_not_use_up_the_rate_limit(state, citizen, cid):
     limiter = MemoryRateLimiter()
     assert await code_of(submit(state, citizen, cid, "x", limiter=limiter)) == "TEXT_TOO_SHORT"
+    assert await code_of(submit(state, citizen, cid, "意见" * 40, limiter=limiter)) == "TEXT_TOO_LONG"
     assert await code_of(submit(state, citizen, cid, "意见", article_id=999_999, limiter=limiter)) == (
         "ARTICLE_NOT_IN_DRAFT"
     )

@@ -289,6 +289,10 @@ def canyu_env(*, database_url: str, redis_url: str, data_dir: Path, **extra: str
         CANYU_DATA_DIR=str(data_dir),
         CANYU_LOG_LEVEL="INFO",
         PYTHONUNBUFFERED="1",
+        # The load comes from one address standing for many citizens: lift the per-address comment limit
+        # and the burst flag (the per-citizen limit stays).
+        CANYU_COMMENT_IP_RATE_LIMIT="1000000000",
+        CANYU_COMMENT_BURST_THRESHOLD="1000000000",
     )
     env.update(extra)
     return env

@@ -13,6 +13,7 @@ from api import audit
 from api.context import AppState
 from api.db import utcnow
 from api.outbox import Notification
+from hearings import attendance
 from hearings.models import Hearing, HearingCategory, Registration, RegistrationStatus, SelectedBy
 from tests.conftest import GraphQL, People, error_code
 from tests.hearings.conftest import Organizers, ok, published_hearing, set_hearing_times
@@ -100,6 +101,8 @@ async def add_selected(
             selected_by=SelectedBy.DRAW if status == RegistrationStatus.SELECTED else None,
             selected_at=utcnow() if status == RegistrationStatus.SELECTED else None,
         )
+        if status == RegistrationStatus.SELECTED:
+            await attendance.assign_check_in_codes(session, [registration])
         session.add(registration)
         await session.commit()
         return registration.id
