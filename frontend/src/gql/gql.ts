@@ -36,6 +36,27 @@ type Documents = {
     "\n  mutation RequestVerificationCode($contact: String!) {\n    requestVerificationCode(contact: $contact)\n  }\n": typeof types.RequestVerificationCodeDocument,
     "\n  mutation VerifyContact($contact: String!, $code: String!) {\n    verifyContact(contact: $contact, code: $code)\n  }\n": typeof types.VerifyContactDocument,
     "\n  query StatementPage($id: ID!, $version: Int) {\n    consultation(id: $id) {\n      id\n      title\n      unit\n      status\n      statusLabel\n    }\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      publishedAt\n      figures\n      downloads {\n        format\n        url\n      }\n    }\n    decision(consultationId: $id) {\n      decidedOn\n      summary\n      documents {\n        title\n        url\n      }\n    }\n  }\n": typeof types.StatementPageDocument,
+    "\n  query StaffConsultations($first: Int!, $after: String, $status: ConsultationStatus) {\n    consultations(first: $first, after: $after, status: $status) {\n      edges {\n        node {\n          id\n          title\n          kindLabel\n          status\n          statusLabel\n          unit\n          closingDate\n          commentCount\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.StaffConsultationsDocument,
+    "\n  query StaffUnits {\n    units {\n      id\n      name\n      parentId\n    }\n  }\n": typeof types.StaffUnitsDocument,
+    "\n  mutation CreateConsultation($input: CreateConsultationInput!) {\n    createConsultation(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateConsultationDocument,
+    "\n  mutation UpdateConsultation($id: ID!, $input: UpdateConsultationInput!) {\n    updateConsultation(consultationId: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateConsultationDocument,
+    "\n  query Workbench($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      kind\n      kindLabel\n      status\n      statusLabel\n      summary\n      explanation\n      basis\n      offlineChannels\n      businessRelated\n      disclosure\n      disclosureReason\n      unitId\n      unit\n      opensAt\n      closesAt\n      closingDate\n      minimumPeriod\n      shortenedReason\n      withdrawnReason\n      commentCount\n      publicationChannels {\n        channel\n        url\n        publishedOn\n      }\n      reviews {\n        id\n        draftVersionId\n        kind\n        reviewer\n        reviewedOn\n        passed\n        notes\n      }\n      draft {\n        id\n        number\n        structure\n        source\n        preamble\n        articles {\n          id\n          position\n          label\n          heading\n          body\n        }\n      }\n    }\n  }\n": typeof types.WorkbenchDocument,
+    "\n  query ConsultationTitle($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      unitId\n      draft {\n        articles {\n          id\n          label\n        }\n      }\n    }\n  }\n": typeof types.ConsultationTitleDocument,
+    "\n  mutation ImportDraftText($id: ID!, $text: String, $docxBase64: String, $filename: String! = \"\", $note: String! = \"\") {\n    importDraft(consultationId: $id, text: $text, docxBase64: $docxBase64, filename: $filename, note: $note) {\n      id\n      number\n    }\n  }\n": typeof types.ImportDraftTextDocument,
+    "\n  mutation WorkbenchUpdateArticle($articleId: ID!, $label: String, $heading: String, $body: String) {\n    updateArticle(articleId: $articleId, label: $label, heading: $heading, body: $body) {\n      id\n    }\n  }\n": typeof types.WorkbenchUpdateArticleDocument,
+    "\n  mutation WorkbenchSplitArticle($articleId: ID!, $at: Int!, $newLabel: String!) {\n    splitArticle(articleId: $articleId, at: $at, newLabel: $newLabel) {\n      id\n    }\n  }\n": typeof types.WorkbenchSplitArticleDocument,
+    "\n  mutation WorkbenchMergeArticle($articleId: ID!) {\n    mergeArticleWithNext(articleId: $articleId) {\n      id\n    }\n  }\n": typeof types.WorkbenchMergeArticleDocument,
+    "\n  mutation WorkbenchSubmitForReview($id: ID!) {\n    submitForReview(consultationId: $id) {\n      id\n    }\n  }\n": typeof types.WorkbenchSubmitForReviewDocument,
+    "\n  mutation WorkbenchReturnToDraft($id: ID!, $reason: String!) {\n    returnToDraft(consultationId: $id, reason: $reason) {\n      id\n    }\n  }\n": typeof types.WorkbenchReturnToDraftDocument,
+    "\n  mutation WorkbenchRecordReview(\n    $id: ID!\n    $kind: ReviewKind!\n    $reviewer: String!\n    $reviewedOn: Date!\n    $passed: Boolean!\n    $notes: String! = \"\"\n  ) {\n    recordReview(consultationId: $id, kind: $kind, reviewer: $reviewer, reviewedOn: $reviewedOn, passed: $passed, notes: $notes) {\n      id\n    }\n  }\n": typeof types.WorkbenchRecordReviewDocument,
+    "\n  query PublishChecks($id: ID!, $closingDate: Date, $shortenedReason: String! = \"\") {\n    consultation(id: $id) {\n      id\n      publishChecks(closingDate: $closingDate, shortenedReason: $shortenedReason) {\n        ready\n        minimumClosingDate\n        closingDate\n        shortened\n        checks {\n          code\n          label\n          passed\n          message\n          errorCode\n          detail\n        }\n      }\n    }\n  }\n": typeof types.PublishChecksDocument,
+    "\n  mutation WorkbenchPublish($id: ID!, $closingDate: Date, $shortenedReason: String! = \"\", $channels: [PublicationChannelInput!]) {\n    publishConsultation(consultationId: $id, closingDate: $closingDate, shortenedReason: $shortenedReason, channels: $channels) {\n      id\n    }\n  }\n": typeof types.WorkbenchPublishDocument,
+    "\n  mutation WorkbenchClose($id: ID!, $reason: String! = \"\") {\n    closeConsultation(consultationId: $id, reason: $reason) {\n      id\n    }\n  }\n": typeof types.WorkbenchCloseDocument,
+    "\n  mutation WorkbenchWithdraw($id: ID!, $reason: String!) {\n    withdrawConsultation(consultationId: $id, reason: $reason) {\n      id\n    }\n  }\n": typeof types.WorkbenchWithdrawDocument,
+    "\n  query ModerationQueue($id: ID!, $first: Int!, $after: String, $moderation: Moderation) {\n    consultation(id: $id) {\n      id\n      comments(first: $first, after: $after, moderation: $moderation) {\n        totalCount\n        edges {\n          node {\n            id\n            receiptCode\n            channel\n            body\n            submitterName\n            submittedAt\n            isLate\n            moderation\n            moderationReason\n            flaggedTerms\n            article {\n              id\n              label\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ModerationQueueDocument,
+    "\n  mutation WorkbenchModerate($id: ID!, $action: ModerationAction!, $reason: String! = \"\") {\n    moderateComment(commentId: $id, action: $action, reason: $reason) {\n      id\n      moderation\n      moderationReason\n    }\n  }\n": typeof types.WorkbenchModerateDocument,
+    "\n  mutation WorkbenchRecordOffline($input: OfflineCommentInput!) {\n    recordOfflineComment(input: $input) {\n      id\n      receiptCode\n    }\n  }\n": typeof types.WorkbenchRecordOfflineDocument,
+    "\n  query WorkbenchAuditTrail($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      auditTrail(first: 100) {\n        seq\n        occurredAt\n        actor\n        action\n        before\n        after\n      }\n    }\n  }\n": typeof types.WorkbenchAuditTrailDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n      roles {\n        role\n        unitId\n      }\n    }\n  }\n": types.MeDocument,
@@ -59,6 +80,27 @@ const documents: Documents = {
     "\n  mutation RequestVerificationCode($contact: String!) {\n    requestVerificationCode(contact: $contact)\n  }\n": types.RequestVerificationCodeDocument,
     "\n  mutation VerifyContact($contact: String!, $code: String!) {\n    verifyContact(contact: $contact, code: $code)\n  }\n": types.VerifyContactDocument,
     "\n  query StatementPage($id: ID!, $version: Int) {\n    consultation(id: $id) {\n      id\n      title\n      unit\n      status\n      statusLabel\n    }\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      publishedAt\n      figures\n      downloads {\n        format\n        url\n      }\n    }\n    decision(consultationId: $id) {\n      decidedOn\n      summary\n      documents {\n        title\n        url\n      }\n    }\n  }\n": types.StatementPageDocument,
+    "\n  query StaffConsultations($first: Int!, $after: String, $status: ConsultationStatus) {\n    consultations(first: $first, after: $after, status: $status) {\n      edges {\n        node {\n          id\n          title\n          kindLabel\n          status\n          statusLabel\n          unit\n          closingDate\n          commentCount\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.StaffConsultationsDocument,
+    "\n  query StaffUnits {\n    units {\n      id\n      name\n      parentId\n    }\n  }\n": types.StaffUnitsDocument,
+    "\n  mutation CreateConsultation($input: CreateConsultationInput!) {\n    createConsultation(input: $input) {\n      id\n    }\n  }\n": types.CreateConsultationDocument,
+    "\n  mutation UpdateConsultation($id: ID!, $input: UpdateConsultationInput!) {\n    updateConsultation(consultationId: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateConsultationDocument,
+    "\n  query Workbench($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      kind\n      kindLabel\n      status\n      statusLabel\n      summary\n      explanation\n      basis\n      offlineChannels\n      businessRelated\n      disclosure\n      disclosureReason\n      unitId\n      unit\n      opensAt\n      closesAt\n      closingDate\n      minimumPeriod\n      shortenedReason\n      withdrawnReason\n      commentCount\n      publicationChannels {\n        channel\n        url\n        publishedOn\n      }\n      reviews {\n        id\n        draftVersionId\n        kind\n        reviewer\n        reviewedOn\n        passed\n        notes\n      }\n      draft {\n        id\n        number\n        structure\n        source\n        preamble\n        articles {\n          id\n          position\n          label\n          heading\n          body\n        }\n      }\n    }\n  }\n": types.WorkbenchDocument,
+    "\n  query ConsultationTitle($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      unitId\n      draft {\n        articles {\n          id\n          label\n        }\n      }\n    }\n  }\n": types.ConsultationTitleDocument,
+    "\n  mutation ImportDraftText($id: ID!, $text: String, $docxBase64: String, $filename: String! = \"\", $note: String! = \"\") {\n    importDraft(consultationId: $id, text: $text, docxBase64: $docxBase64, filename: $filename, note: $note) {\n      id\n      number\n    }\n  }\n": types.ImportDraftTextDocument,
+    "\n  mutation WorkbenchUpdateArticle($articleId: ID!, $label: String, $heading: String, $body: String) {\n    updateArticle(articleId: $articleId, label: $label, heading: $heading, body: $body) {\n      id\n    }\n  }\n": types.WorkbenchUpdateArticleDocument,
+    "\n  mutation WorkbenchSplitArticle($articleId: ID!, $at: Int!, $newLabel: String!) {\n    splitArticle(articleId: $articleId, at: $at, newLabel: $newLabel) {\n      id\n    }\n  }\n": types.WorkbenchSplitArticleDocument,
+    "\n  mutation WorkbenchMergeArticle($articleId: ID!) {\n    mergeArticleWithNext(articleId: $articleId) {\n      id\n    }\n  }\n": types.WorkbenchMergeArticleDocument,
+    "\n  mutation WorkbenchSubmitForReview($id: ID!) {\n    submitForReview(consultationId: $id) {\n      id\n    }\n  }\n": types.WorkbenchSubmitForReviewDocument,
+    "\n  mutation WorkbenchReturnToDraft($id: ID!, $reason: String!) {\n    returnToDraft(consultationId: $id, reason: $reason) {\n      id\n    }\n  }\n": types.WorkbenchReturnToDraftDocument,
+    "\n  mutation WorkbenchRecordReview(\n    $id: ID!\n    $kind: ReviewKind!\n    $reviewer: String!\n    $reviewedOn: Date!\n    $passed: Boolean!\n    $notes: String! = \"\"\n  ) {\n    recordReview(consultationId: $id, kind: $kind, reviewer: $reviewer, reviewedOn: $reviewedOn, passed: $passed, notes: $notes) {\n      id\n    }\n  }\n": types.WorkbenchRecordReviewDocument,
+    "\n  query PublishChecks($id: ID!, $closingDate: Date, $shortenedReason: String! = \"\") {\n    consultation(id: $id) {\n      id\n      publishChecks(closingDate: $closingDate, shortenedReason: $shortenedReason) {\n        ready\n        minimumClosingDate\n        closingDate\n        shortened\n        checks {\n          code\n          label\n          passed\n          message\n          errorCode\n          detail\n        }\n      }\n    }\n  }\n": types.PublishChecksDocument,
+    "\n  mutation WorkbenchPublish($id: ID!, $closingDate: Date, $shortenedReason: String! = \"\", $channels: [PublicationChannelInput!]) {\n    publishConsultation(consultationId: $id, closingDate: $closingDate, shortenedReason: $shortenedReason, channels: $channels) {\n      id\n    }\n  }\n": types.WorkbenchPublishDocument,
+    "\n  mutation WorkbenchClose($id: ID!, $reason: String! = \"\") {\n    closeConsultation(consultationId: $id, reason: $reason) {\n      id\n    }\n  }\n": types.WorkbenchCloseDocument,
+    "\n  mutation WorkbenchWithdraw($id: ID!, $reason: String!) {\n    withdrawConsultation(consultationId: $id, reason: $reason) {\n      id\n    }\n  }\n": types.WorkbenchWithdrawDocument,
+    "\n  query ModerationQueue($id: ID!, $first: Int!, $after: String, $moderation: Moderation) {\n    consultation(id: $id) {\n      id\n      comments(first: $first, after: $after, moderation: $moderation) {\n        totalCount\n        edges {\n          node {\n            id\n            receiptCode\n            channel\n            body\n            submitterName\n            submittedAt\n            isLate\n            moderation\n            moderationReason\n            flaggedTerms\n            article {\n              id\n              label\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ModerationQueueDocument,
+    "\n  mutation WorkbenchModerate($id: ID!, $action: ModerationAction!, $reason: String! = \"\") {\n    moderateComment(commentId: $id, action: $action, reason: $reason) {\n      id\n      moderation\n      moderationReason\n    }\n  }\n": types.WorkbenchModerateDocument,
+    "\n  mutation WorkbenchRecordOffline($input: OfflineCommentInput!) {\n    recordOfflineComment(input: $input) {\n      id\n      receiptCode\n    }\n  }\n": types.WorkbenchRecordOfflineDocument,
+    "\n  query WorkbenchAuditTrail($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      auditTrail(first: 100) {\n        seq\n        occurredAt\n        actor\n        action\n        before\n        after\n      }\n    }\n  }\n": types.WorkbenchAuditTrailDocument,
 };
 
 /**
@@ -145,6 +187,90 @@ export function graphql(source: "\n  mutation VerifyContact($contact: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query StatementPage($id: ID!, $version: Int) {\n    consultation(id: $id) {\n      id\n      title\n      unit\n      status\n      statusLabel\n    }\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      publishedAt\n      figures\n      downloads {\n        format\n        url\n      }\n    }\n    decision(consultationId: $id) {\n      decidedOn\n      summary\n      documents {\n        title\n        url\n      }\n    }\n  }\n"): typeof import('./graphql').StatementPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffConsultations($first: Int!, $after: String, $status: ConsultationStatus) {\n    consultations(first: $first, after: $after, status: $status) {\n      edges {\n        node {\n          id\n          title\n          kindLabel\n          status\n          statusLabel\n          unit\n          closingDate\n          commentCount\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').StaffConsultationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffUnits {\n    units {\n      id\n      name\n      parentId\n    }\n  }\n"): typeof import('./graphql').StaffUnitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateConsultation($input: CreateConsultationInput!) {\n    createConsultation(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateConsultationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateConsultation($id: ID!, $input: UpdateConsultationInput!) {\n    updateConsultation(consultationId: $id, input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateConsultationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workbench($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      kind\n      kindLabel\n      status\n      statusLabel\n      summary\n      explanation\n      basis\n      offlineChannels\n      businessRelated\n      disclosure\n      disclosureReason\n      unitId\n      unit\n      opensAt\n      closesAt\n      closingDate\n      minimumPeriod\n      shortenedReason\n      withdrawnReason\n      commentCount\n      publicationChannels {\n        channel\n        url\n        publishedOn\n      }\n      reviews {\n        id\n        draftVersionId\n        kind\n        reviewer\n        reviewedOn\n        passed\n        notes\n      }\n      draft {\n        id\n        number\n        structure\n        source\n        preamble\n        articles {\n          id\n          position\n          label\n          heading\n          body\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').WorkbenchDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsultationTitle($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      unitId\n      draft {\n        articles {\n          id\n          label\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ConsultationTitleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportDraftText($id: ID!, $text: String, $docxBase64: String, $filename: String! = \"\", $note: String! = \"\") {\n    importDraft(consultationId: $id, text: $text, docxBase64: $docxBase64, filename: $filename, note: $note) {\n      id\n      number\n    }\n  }\n"): typeof import('./graphql').ImportDraftTextDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchUpdateArticle($articleId: ID!, $label: String, $heading: String, $body: String) {\n    updateArticle(articleId: $articleId, label: $label, heading: $heading, body: $body) {\n      id\n    }\n  }\n"): typeof import('./graphql').WorkbenchUpdateArticleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchSplitArticle($articleId: ID!, $at: Int!, $newLabel: String!) {\n    splitArticle(articleId: $articleId, at: $at, newLabel: $newLabel) {\n      id\n    }\n  }\n"): typeof import('./graphql').WorkbenchSplitArticleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchMergeArticle($articleId: ID!) {\n    mergeArticleWithNext(articleId: $articleId) {\n      id\n    }\n  }\n"): typeof import('./graphql').WorkbenchMergeArticleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchSubmitForReview($id: ID!) {\n    submitForReview(consultationId: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').WorkbenchSubmitForReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchReturnToDraft($id: ID!, $reason: String!) {\n    returnToDraft(consultationId: $id, reason: $reason) {\n      id\n    }\n  }\n"): typeof import('./graphql').WorkbenchReturnToDraftDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchRecordReview(\n    $id: ID!\n    $kind: ReviewKind!\n    $reviewer: String!\n    $reviewedOn: Date!\n    $passed: Boolean!\n    $notes: String! = \"\"\n  ) {\n    recordReview(consultationId: $id, kind: $kind, reviewer: $reviewer, reviewedOn: $reviewedOn, passed: $passed, notes: $notes) {\n      id\n    }\n  }\n"): typeof import('./graphql').WorkbenchRecordReviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublishChecks($id: ID!, $closingDate: Date, $shortenedReason: String! = \"\") {\n    consultation(id: $id) {\n      id\n      publishChecks(closingDate: $closingDate, shortenedReason: $shortenedReason) {\n        ready\n        minimumClosingDate\n        closingDate\n        shortened\n        checks {\n          code\n          label\n          passed\n          message\n          errorCode\n          detail\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PublishChecksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchPublish($id: ID!, $closingDate: Date, $shortenedReason: String! = \"\", $channels: [PublicationChannelInput!]) {\n    publishConsultation(consultationId: $id, closingDate: $closingDate, shortenedReason: $shortenedReason, channels: $channels) {\n      id\n    }\n  }\n"): typeof import('./graphql').WorkbenchPublishDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchClose($id: ID!, $reason: String! = \"\") {\n    closeConsultation(consultationId: $id, reason: $reason) {\n      id\n    }\n  }\n"): typeof import('./graphql').WorkbenchCloseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchWithdraw($id: ID!, $reason: String!) {\n    withdrawConsultation(consultationId: $id, reason: $reason) {\n      id\n    }\n  }\n"): typeof import('./graphql').WorkbenchWithdrawDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModerationQueue($id: ID!, $first: Int!, $after: String, $moderation: Moderation) {\n    consultation(id: $id) {\n      id\n      comments(first: $first, after: $after, moderation: $moderation) {\n        totalCount\n        edges {\n          node {\n            id\n            receiptCode\n            channel\n            body\n            submitterName\n            submittedAt\n            isLate\n            moderation\n            moderationReason\n            flaggedTerms\n            article {\n              id\n              label\n            }\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ModerationQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchModerate($id: ID!, $action: ModerationAction!, $reason: String! = \"\") {\n    moderateComment(commentId: $id, action: $action, reason: $reason) {\n      id\n      moderation\n      moderationReason\n    }\n  }\n"): typeof import('./graphql').WorkbenchModerateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkbenchRecordOffline($input: OfflineCommentInput!) {\n    recordOfflineComment(input: $input) {\n      id\n      receiptCode\n    }\n  }\n"): typeof import('./graphql').WorkbenchRecordOfflineDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkbenchAuditTrail($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      auditTrail(first: 100) {\n        seq\n        occurredAt\n        actor\n        action\n        before\n        after\n      }\n    }\n  }\n"): typeof import('./graphql').WorkbenchAuditTrailDocument;
 
 
 export function graphql(source: string) {
