@@ -58,7 +58,13 @@ export function NoticeForm({
   }));
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
-  const field = noticeFieldOf(error);
+  const field = noticeFieldOf(error, {
+    title: t("apiFieldNames.title"),
+    summary: t("apiFieldNames.summary"),
+    explanation: t("apiFieldNames.explanation"),
+    basis: t("apiFieldNames.basis"),
+    offlineChannels: t("apiFieldNames.offlineChannels"),
+  });
   const errorOf = (name: NoticeField) => (field === name ? error?.message : undefined);
   const set = <K extends keyof NoticeValues>(key: K, value: NoticeValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));

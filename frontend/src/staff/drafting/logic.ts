@@ -42,37 +42,36 @@ export type NoticeField =
   | "disclosure"
   | "disclosureReason";
 
-// The API names the field in its text errors ("标题内容不能为空…"): the `what` of text_rules.clean_text.
-const TEXT_FIELDS: [string, NoticeField][] = [
-  ["标题", "title"],
-  ["简介", "summary"],
-  ["起草说明", "explanation"],
-  ["决策依据", "basis"],
-  ["线下渠道", "offlineChannels"],
-];
+/** The text fields whose errors start with the field's name (the `what` of text_rules.clean_text). */
+export const TEXT_NOTICE_FIELDS = ["title", "summary", "explanation", "basis", "offlineChannels"] as const;
 
 /** Which notice field an API error belongs to, so it is shown beside that field; undefined: the whole form. */
-export function noticeFieldOf(error: ApiError | undefined): NoticeField | undefined {
+export function noticeFieldOf(
+  error: ApiError | undefined,
+  apiNames: Record<(typeof TEXT_NOTICE_FIELDS)[number], string>,
+): NoticeField | undefined {
   if (!error) return undefined;
   if (error.code === "KIND_INVALID") return "kind";
   if (error.code === "DISCLOSURE_REASON_REQUIRED") return "disclosureReason";
   if (error.code === "DISCLOSURE_INVALID") return "disclosure";
   if (error.code === "UNIT_NOT_FOUND" || error.code === "ID_INVALID") return "unit";
   if (error.code.startsWith("TEXT_")) {
-    return TEXT_FIELDS.find(([what]) => error.message.startsWith(what))?.[1];
+    return TEXT_NOTICE_FIELDS.find((name) => error.message.startsWith(apiNames[name]));
   }
   return undefined;
 }
 
 /** A file's bytes as base64 (how importDraft takes a .docx). */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = "";
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(binary);
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(",") + 1)); // "data:…;base64,<data>"
+    };
+    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
+    reader.readAsDataURL(file);
+  });
 }
 
 export const DOCX_MAX_BYTES = 10 * 1024 * 1024;
