@@ -62,6 +62,13 @@ describe("the drafting workbench", () => {
     expect(workbench).toMatch(/^\/staff\/consultations\/\d+$/);
     await expectAccessible(page, "workbench, a new draft");
 
+    // The notice stays editable while it is a draft.
+    await page.getByRole("button", { name: "修改公告内容" }).click();
+    await page.getByLabel("简介").fill("规范城市绿道的规划、建设、养护和使用。");
+    await expectAccessible(page, "workbench, editing the notice");
+    await page.getByRole("button", { name: "保存修改" }).click();
+    await page.getByText("规范城市绿道的规划、建设、养护和使用。").waitFor();
+
     await page.getByLabel("草案全文").fill(DRAFT);
     await page.getByRole("button", { name: "导入并拆分条款" }).click();
     await page.getByText("第 1 版，共 4 条").waitFor();
@@ -156,6 +163,32 @@ describe("the drafting workbench", () => {
     await page.getByRole("heading", { level: 1, name: "操作记录" }).waitFor();
     await page.getByRole("cell", { name: "consultation.published" }).waitFor();
     await expectAccessible(page, "audit trail");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("a drafter withdraws a draft, confirming with a reason", async () => {
+    const token = await tokenFor("drafter");
+    const created = await api<{ createConsultation: { id: string } }>(
+      "mutation($input: CreateConsultationInput!) { createConsultation(input: $input) { id } }",
+      { input: { unitId: "2", title: `端到端撤回测试 ${Date.now()}`, kind: "OTHER" } },
+      token,
+    );
+    const { context, page, problems } = await signedIn("drafter");
+    await page.goto(`/staff/consultations/${created.createConsultation.id}`);
+    await page.getByRole("button", { name: "撤回" }).click();
+    const reason = page.getByLabel("撤回理由");
+    await expect.poll(() => reason.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectAccessible(page, "workbench, confirming a withdrawal");
+    await page.getByRole("button", { name: "取消" }).click();
+    expect(await page.getByTestId("status").textContent()).toBe("草稿");
+    await page.getByRole("button", { name: "撤回" }).click();
+    await page.getByRole("button", { name: "确认撤回" }).click();
+    await page.getByRole("alert").filter({ hasText: "撤回理由" }).waitFor(); // too short: the API says why
+    await page.getByLabel("撤回理由").fill("并入市级办法统一征求意见");
+    await page.getByRole("button", { name: "确认撤回" }).click();
+    await expect.poll(() => page.getByTestId("status").textContent()).toBe("已撤回");
+    await page.getByText("并入市级办法统一征求意见").waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
