@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, launch, newPage, seriousA11yViolations, signIn, tokenFor, type AxeFinding } from "./support";
+import { PHONE, api, launch, newPage, seriousA11yViolations, signIn, tokenFor, type AxeFinding } from "./support";
 
 // The decision team's workbench: a consultation of its own, from a new draft to the public list, then
 // moderation; every page of the drafting area checked with axe-core on the way.
@@ -163,6 +163,12 @@ describe("the drafting workbench", () => {
     await page.getByRole("heading", { level: 1, name: "操作记录" }).waitFor();
     await page.getByRole("cell", { name: "consultation.published" }).waitFor();
     await expectAccessible(page, "audit trail");
+    // On a phone the wide tables scroll sideways (as keyboard-focusable regions).
+    await page.setViewportSize(PHONE);
+    await expectAccessible(page, "audit trail on a phone");
+    await page.goto(workbench);
+    await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    await expectAccessible(page, "workbench on a phone");
     expect(problems).toEqual([]);
     await context.close();
   });

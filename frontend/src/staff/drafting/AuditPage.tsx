@@ -6,6 +6,7 @@ import { Loading } from "../../components/Loading";
 import { usePageTitle } from "../../components/usePageTitle";
 import { formatDateTime } from "../../lib/format";
 import { AuditTrailDocument } from "./operations";
+import { ScrollRegion } from "./ScrollRegion";
 
 /** A before/after value as compact text (JSON from the audit log; rendered as text, never as HTML). */
 export function auditValue(value: unknown): string {
@@ -35,9 +36,9 @@ export default function AuditPage() {
       {loading ? <Loading /> : null}
       {data && !consultation ? <p>{t("workbench.notFound")}</p> : null}
       {consultation?.auditTrail ? (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t("audit.caption", { n: consultation.auditTrail.length })}</caption>
+        <ScrollRegion labelledBy="audit-caption">
+          <table className="data-table audit-table">
+            <caption id="audit-caption">{t("audit.caption", { n: consultation.auditTrail.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("audit.seq")}</th>
@@ -63,7 +64,7 @@ export default function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
     </>
   );

@@ -9,6 +9,7 @@ import { ConfirmAction } from "./ConfirmAction";
 import { SelectField, TextAreaField } from "./FormFields";
 import { RecordReviewDocument, ReturnToDraftDocument, SubmitForReviewDocument } from "./operations";
 import { useAction } from "./useAction";
+import { ScrollRegion } from "./ScrollRegion";
 
 type Review = NonNullable<NonNullable<WorkbenchQuery["consultation"]>["reviews"]>[number];
 
@@ -59,9 +60,9 @@ export function ReviewSection({
         </>
       ) : null}
       {reviews.length > 0 ? (
-        <div className="table-scroll">
+        <ScrollRegion labelledBy="reviews-caption">
           <table className="data-table">
-            <caption>{t("review.recorded")}</caption>
+            <caption id="reviews-caption">{t("review.recorded")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("review.kind")}</th>
@@ -86,7 +87,7 @@ export function ReviewSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {status === "IN_REVIEW" && canReview ? (
         <>
