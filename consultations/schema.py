@@ -311,6 +311,52 @@ class CommentType:
         )
 
 
+@strawberry.type(description="One rule publishing checks, as it stands now.")
+class PublishCheck:
+    code: str = strawberry.field(
+        description="PUBLISH_ROLE, STATUS, DISCLOSURE, DRAFT, LEGALITY_REVIEW, SECRECY_REVIEW, "
+        "CLOSING_DATE, PERIOD or SHORTENED_APPROVER"
+    )
+    label: str = strawberry.field(description="The rule, in Chinese.")
+    passed: bool
+    message: str = strawberry.field(description="The error publishing would give while it fails; else empty.")
+    error_code: str | None = strawberry.field(description="That error's code (e.g. PERIOD_TOO_SHORT).")
+    detail: str = strawberry.field(description="What was found (the review on record, the closing date…).")
+
+
+@strawberry.type(
+    description="What publishConsultation would decide now, rule by rule, computed by the same code."
+)
+class PublishChecks:
+    ready: bool = strawberry.field(description="True when publishing with these values would succeed.")
+    opening_date: date
+    minimum_closing_date: date = strawberry.field(description="The earliest closing date without a reason.")
+    closing_date: date = strawberry.field(description="The closing date these checks assumed.")
+    shortened: bool
+    checks: list[PublishCheck]
+
+    @classmethod
+    def from_evaluation(cls, evaluation: service.PublishEvaluation) -> "PublishChecks":
+        return cls(
+            ready=evaluation.ready,
+            opening_date=evaluation.opening_date,
+            minimum_closing_date=evaluation.minimum_closing_date,
+            closing_date=evaluation.closing_date,
+            shortened=evaluation.shortened,
+            checks=[
+                PublishCheck(
+                    code=check.code,
+                    label=check.label,
+                    passed=check.passed,
+                    message=check.error.message if check.error else "",
+                    error_code=check.error.code if check.error else None,
+                    detail=check.detail,
+                )
+                for check in evaluation.checks
+            ],
+        )
+
+
 @strawberry.type(name="Consultation")
 class ConsultationType:
     id: strawberry.ID
@@ -426,6 +472,31 @@ class ConsultationType:
                 session, subject_type="consultation", subject_id=self.id, limit=page_size(first)
             )
         return [AuditEntry.from_row(e) for e in events]
+
+    @strawberry.field(
+        description="Staff of the unit: each rule publishConsultation checks, for the caller and the given "
+        "closing date and reason (default: the legal minimum), with pass/fail and its Chinese message."
+    )
+    async def publish_checks(
+        self, info: ContextInfo, closing_date: date | None = None, shortened_reason: str = ""
+    ) -> PublishChecks | None:
+        await self._require_internal(info)
+        ctx = info.context
+        principal = await ctx.principal()
+        async with ctx.session() as session:
+            consultation = await session.get_one(Consultation, int(self.id))
+            path = await service.unit_path(session, consultation.unit_id)
+            evaluation = await service.evaluate_publication(
+                session,
+                consultation,
+                path,
+                principal=principal,
+                closing_date=closing_date,
+                shortened_reason=shortened_reason,
+                calendar=service.holiday_calendar(ctx.settings.calendar_file),
+                tz=ctx.settings.timezone,
+            )
+        return PublishChecks.from_evaluation(evaluation)
 
     async def _require_internal(self, info: ContextInfo) -> None:
         async with info.context.session() as session:
@@ -581,6 +652,27 @@ class CreateConsultationInput:
     disclosure_reason: str = ""
 
 
+@strawberry.input(description="The notice fields to change; omitted (null) fields stay as they are.")
+class UpdateConsultationInput:
+    title: str | None = None
+    kind: Kind | None = None
+    summary: str | None = None
+    explanation: str | None = None
+    basis: str | None = None
+    offline_channels: str | None = None
+    business_related: bool | None = None
+    disclosure: Disclosure | None = None
+    disclosure_reason: str | None = None
+
+    def changes(self) -> dict[str, Any]:
+        values = {name: getattr(self, name) for name in service.NOTICE_FIELDS}
+        return {
+            name: value.value if isinstance(value, StrEnum) else value
+            for name, value in values.items()
+            if value is not None
+        }
+
+
 @strawberry.input
 class PublicationChannelInput:
     channel: str
@@ -732,6 +824,24 @@ class ConsultationMutation:
                 business_related=input.business_related,
                 disclosure=input.disclosure.value,
                 disclosure_reason=input.disclosure_reason,
+            )
+        )
+        return ConsultationType.from_row(consultation)
+
+    @strawberry.mutation(
+        description="Change the notice fields of a consultation in draft (drafter of the unit); "
+        "validated as on creation."
+    )
+    async def update_consultation(
+        self, info: ContextInfo, consultation_id: strawberry.ID, input: UpdateConsultationInput
+    ) -> ConsultationType:
+        principal = await info.context.acting_principal()
+        consultation = await info.context.mutate(
+            lambda s: service.update_consultation(
+                s,
+                principal=principal,
+                consultation_id=parse_id(consultation_id),
+                changes=input.changes(),
             )
         )
         return ConsultationType.from_row(consultation)

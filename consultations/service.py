@@ -4,6 +4,7 @@ Every state change loads the consultation with a row lock, checks its guard, wri
 audit event in the same transaction. The caller commits.
 """
 
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from api.accounts.models import Unit
 from api.accounts.permissions import Principal
 from api.audit import Actor
 from api.db import utcnow
-from api.errors import InvalidInput, InvalidTransition, NotFound
+from api.errors import DomainError, InvalidInput, InvalidTransition, NotFound
 from consultations import permissions
 from consultations.deadlines import (
     DEFAULT_TZ,
@@ -127,13 +128,21 @@ async def touch_review(session: AsyncSession, consultation_id: int) -> None:
     )
 
 
+def transition_error(consultation: Consultation, action: str) -> InvalidTransition | None:
+    """The error an action would meet in the consultation's current status, if any."""
+    allowed_from, _ = TRANSITIONS[action]
+    if consultation.status in allowed_from:
+        return None
+    return InvalidTransition(
+        f"当前状态为「{STATUS_LABELS[Status(consultation.status)]}」，不能执行此操作",
+        code="INVALID_TRANSITION",
+    )
+
+
 def transition(consultation: Consultation, action: str) -> tuple[str, str]:
-    allowed_from, target = TRANSITIONS[action]
-    if consultation.status not in allowed_from:
-        raise InvalidTransition(
-            f"当前状态为「{STATUS_LABELS[Status(consultation.status)]}」，不能执行此操作",
-            code="INVALID_TRANSITION",
-        )
+    if error := transition_error(consultation, action):
+        raise error
+    _, target = TRANSITIONS[action]
     before = consultation.status
     consultation.status = target
     return before, target
@@ -160,6 +169,48 @@ def _check_disclosure(disclosure: str, reason: str) -> None:
         raise InvalidInput("公开属性不是「主动公开」时，必须说明理由", code="DISCLOSURE_REASON_REQUIRED")
 
 
+NOTICE_FIELDS = (
+    "title",
+    "kind",
+    "summary",
+    "explanation",
+    "basis",
+    "offline_channels",
+    "business_related",
+    "disclosure",
+    "disclosure_reason",
+)
+
+
+def validated_notice(
+    *,
+    title: str,
+    kind: str,
+    summary: str,
+    explanation: str,
+    basis: str,
+    offline_channels: str,
+    business_related: bool,
+    disclosure: str,
+    disclosure_reason: str,
+) -> dict[str, Any]:
+    """Check and clean the notice fields of a consultation (create and update alike)."""
+    if kind not in set(Kind):
+        raise InvalidInput("文件类型无效", code="KIND_INVALID")
+    _check_disclosure(disclosure, disclosure_reason)
+    return {
+        "title": clean_text(title, min_chars=2, max_chars=300, what="标题").replace("\n", " "),
+        "kind": kind,
+        "summary": clean_text(summary, min_chars=0, max_chars=5000, what="简介"),
+        "explanation": clean_text(explanation, min_chars=0, max_chars=50_000, what="起草说明"),
+        "basis": clean_text(basis, min_chars=0, max_chars=50_000, what="决策依据"),
+        "offline_channels": clean_text(offline_channels, min_chars=0, max_chars=2000, what="线下渠道"),
+        "business_related": business_related,
+        "disclosure": disclosure,
+        "disclosure_reason": disclosure_reason.strip(),
+    }
+
+
 async def create_consultation(
     session: AsyncSession,
     *,
@@ -178,20 +229,20 @@ async def create_consultation(
     """Create a consultation in `draft` for a unit the drafter belongs to."""
     permissions.ensure_able(principal, "create")
     principal = permissions.ensure(principal, "create", await unit_path(session, unit_id))
-    if kind not in set(Kind):
-        raise InvalidInput("文件类型无效", code="KIND_INVALID")
-    _check_disclosure(disclosure, disclosure_reason)
-    consultation = Consultation(
-        unit_id=unit_id,
-        title=clean_text(title, min_chars=2, max_chars=300, what="标题").replace("\n", " "),
+    notice = validated_notice(
+        title=title,
         kind=kind,
-        summary=clean_text(summary, min_chars=0, max_chars=5000, what="简介"),
-        explanation=clean_text(explanation, min_chars=0, max_chars=50_000, what="起草说明"),
-        basis=clean_text(basis, min_chars=0, max_chars=50_000, what="决策依据"),
-        offline_channels=clean_text(offline_channels, min_chars=0, max_chars=2000, what="线下渠道"),
+        summary=summary,
+        explanation=explanation,
+        basis=basis,
+        offline_channels=offline_channels,
         business_related=business_related,
         disclosure=disclosure,
-        disclosure_reason=disclosure_reason.strip(),
+        disclosure_reason=disclosure_reason,
+    )
+    consultation = Consultation(
+        unit_id=unit_id,
+        **notice,
         status=Status.DRAFT,
         publication_channels=[],
         created_by=principal.user_id,
@@ -208,6 +259,40 @@ async def create_consultation(
         unit_id=unit_id,
         disclosure=disclosure,
     )
+    return consultation
+
+
+async def update_consultation(
+    session: AsyncSession,
+    *,
+    principal: Principal | None,
+    consultation_id: int,
+    changes: dict[str, Any],
+) -> Consultation:
+    """Change the notice fields of a draft (omitted fields stay); validated as on creation."""
+    consultation, path = await get_for_update(session, consultation_id)
+    principal = permissions.ensure(principal, "edit_draft", path)
+    if consultation.status != Status.DRAFT:
+        raise InvalidTransition(
+            "只有草稿状态的征求意见可以修改公告内容；送审中的请先退回草稿", code="NOTICE_LOCKED"
+        )
+    unknown = set(changes) - set(NOTICE_FIELDS)
+    if unknown:
+        raise InvalidInput(f"不能修改的字段：{'、'.join(sorted(unknown))}", code="FIELD_NOT_EDITABLE")
+    current = {name: getattr(consultation, name) for name in NOTICE_FIELDS}
+    notice = validated_notice(**{**current, **changes})
+    changed = {name: value for name, value in notice.items() if value != current[name]}
+    for name, value in changed.items():
+        setattr(consultation, name, value)
+    if changed:
+        await audit_event(
+            session,
+            principal.actor,
+            "updated",
+            consultation,
+            before={name: current[name] for name in changed},
+            **changed,
+        )
     return consultation
 
 
@@ -518,6 +603,148 @@ async def latest_reviews(session: AsyncSession, consultation: Consultation) -> d
     return {review.kind: review for review in rows.scalars()}
 
 
+@dataclass(frozen=True)
+class PublishCheck:
+    """One rule publishing must satisfy: `error` is what publishing raises while it fails."""
+
+    code: str
+    label: str
+    error: DomainError | None = None
+    detail: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class PublishEvaluation:
+    checks: list[PublishCheck]
+    opening_date: date
+    minimum_closing_date: date
+    closing_date: date
+    shortened: bool
+
+    @property
+    def ready(self) -> bool:
+        return all(check.passed for check in self.checks)
+
+    def raise_first_failure(self) -> None:
+        for check in self.checks:
+            if check.error is not None:
+                raise check.error
+
+
+def _permission_error(principal: Principal | None, action: str, path: str) -> DomainError | None:
+    try:
+        permissions.ensure(principal, action, path)
+    except DomainError as error:
+        return error
+    return None
+
+
+async def evaluate_publication(
+    session: AsyncSession,
+    consultation: Consultation,
+    path: str,
+    *,
+    principal: Principal | None,
+    closing_date: date | None,
+    shortened_reason: str,
+    calendar: HolidayCalendar,
+    tz: str,
+) -> PublishEvaluation:
+    """Every rule publishing checks, in the order it checks them, each passed or with its error."""
+    checks = [
+        PublishCheck(
+            "PUBLISH_ROLE",
+            "发布人须为本单位的起草人或批准人",
+            _permission_error(principal, "publish", path),
+        ),
+        PublishCheck("STATUS", "草案已送审（状态为「审查中」）", transition_error(consultation, "publish")),
+    ]
+    checks.append(
+        PublishCheck(
+            "DISCLOSURE",
+            "公开属性为「主动公开」",
+            None
+            if consultation.disclosure == Disclosure.PROACTIVE
+            else InvalidInput(
+                "只有公开属性为「主动公开」的草案可以公开征求意见", code="DISCLOSURE_NOT_PROACTIVE"
+            ),
+        )
+    )
+    checks.append(
+        PublishCheck(
+            "DRAFT",
+            "已导入草案文本",
+            None
+            if consultation.current_version_id is not None
+            else InvalidInput("请先导入草案文本", code="DRAFT_MISSING"),
+        )
+    )
+    reviews = await latest_reviews(session, consultation) if consultation.current_version_id else {}
+    for kind, label in ((ReviewKind.LEGALITY, "合法性审查"), (ReviewKind.SECRECY, "保密审查")):
+        review = reviews.get(kind)
+        checks.append(
+            PublishCheck(
+                f"{kind.upper()}_REVIEW",
+                f"当前草案版本已登记通过的{label}",
+                None
+                if review is not None and review.passed
+                else InvalidInput(
+                    f"发布前须对当前草案版本登记通过的{label}", code=f"{kind.upper()}_REVIEW_REQUIRED"
+                ),
+                detail=f"{review.reviewer}，{review.reviewed_on}" if review and review.passed else "",
+            )
+        )
+    start = today_in(tz)
+    period = minimum_period(consultation.kind, business_related=consultation.business_related)
+    minimum_last_day = period_last_day(start, period, calendar)
+    last_day = closing_date or minimum_last_day
+    checks.append(
+        PublishCheck(
+            "CLOSING_DATE",
+            "截止日期晚于今天",
+            None if last_day > start else InvalidInput("截止日期须晚于今天", code="CLOSING_DATE_INVALID"),
+            detail=f"截止日 {last_day.isoformat()} 24时",
+        )
+    )
+    shortened = last_day < minimum_last_day
+    kind_label = KIND_LABELS[Kind(consultation.kind)]
+    checks.append(
+        PublishCheck(
+            "PERIOD",
+            f"{kind_label}征求意见期限不少于{period.describe()}（最早截止日 {minimum_last_day}），"
+            "缩短须说明理由",
+            InvalidInput(
+                f"{kind_label}征求意见期限一般不少于{period.describe()}（最早截止日 {minimum_last_day}）；"
+                "缩短期限须说明理由",
+                code="PERIOD_TOO_SHORT",
+                minimum_closing_date=minimum_last_day.isoformat(),
+            )
+            if shortened and not shortened_reason.strip()
+            else None,
+            detail="已缩短期限并说明理由" if shortened else "未缩短期限",
+        )
+    )
+    checks.append(
+        PublishCheck(
+            "SHORTENED_APPROVER",
+            "缩短期限须由批准人发布",
+            _permission_error(principal, "approve_shortened_period", path) if shortened else None,
+            detail="" if shortened else "未缩短期限，无需审批",
+        )
+    )
+    return PublishEvaluation(
+        checks=checks,
+        opening_date=start,
+        minimum_closing_date=minimum_last_day,
+        closing_date=last_day,
+        shortened=shortened,
+    )
+
+
 async def publish_consultation(
     session: AsyncSession,
     *,
@@ -532,40 +759,27 @@ async def publish_consultation(
     """Open the comment window now, until 24:00 on the closing date (default: the legal minimum)."""
     permissions.ensure_able(principal, "publish")
     consultation, path = await get_for_update(session, consultation_id)
+    evaluation = await evaluate_publication(
+        session,
+        consultation,
+        path,
+        principal=principal,
+        closing_date=closing_date,
+        shortened_reason=shortened_reason,
+        calendar=calendar,
+        tz=tz,
+    )
+    evaluation.raise_first_failure()
     principal = permissions.ensure(principal, "publish", path)
     transition(consultation, "publish")
-    if consultation.disclosure != Disclosure.PROACTIVE:
-        raise InvalidInput(
-            "只有公开属性为「主动公开」的草案可以公开征求意见", code="DISCLOSURE_NOT_PROACTIVE"
-        )
-    if consultation.current_version_id is None:
-        raise InvalidInput("请先导入草案文本", code="DRAFT_MISSING")
-    reviews = await latest_reviews(session, consultation)
-    for kind, label in ((ReviewKind.LEGALITY, "合法性审查"), (ReviewKind.SECRECY, "保密审查")):
-        review = reviews.get(kind)
-        if review is None or not review.passed:
-            raise InvalidInput(
-                f"发布前须对当前草案版本登记通过的{label}", code=f"{kind.upper()}_REVIEW_REQUIRED"
-            )
-    start = today_in(tz)
-    period = minimum_period(consultation.kind, business_related=consultation.business_related)
-    minimum_last_day = period_last_day(start, period, calendar)
-    last_day = closing_date or minimum_last_day
-    if last_day <= start:
-        raise InvalidInput("截止日期须晚于今天", code="CLOSING_DATE_INVALID")
-    shortened_reason = shortened_reason.strip()
-    if last_day < minimum_last_day:
-        kind_label = KIND_LABELS[Kind(consultation.kind)]
-        if not shortened_reason:
-            raise InvalidInput(
-                f"{kind_label}征求意见期限一般不少于{period.describe()}（最早截止日 {minimum_last_day}）；"
-                "缩短期限须说明理由",
-                code="PERIOD_TOO_SHORT",
-                minimum_closing_date=minimum_last_day.isoformat(),
-            )
-        permissions.ensure(principal, "approve_shortened_period", path)
+    start, minimum_last_day, last_day = (
+        evaluation.opening_date,
+        evaluation.minimum_closing_date,
+        evaluation.closing_date,
+    )
+    if evaluation.shortened:
         consultation.shortened_approved_by = principal.user_id
-    consultation.shortened_reason = shortened_reason if last_day < minimum_last_day else ""
+    consultation.shortened_reason = shortened_reason.strip() if evaluation.shortened else ""
     now = utcnow()
     consultation.opens_at = now
     consultation.closing_date = last_day

@@ -42,7 +42,8 @@ try {
     if (largeText) await context.addInitScript(() => window.localStorage.setItem("canyu:large-text", "on"));
     if (signedIn) {
       await page.goto("/login");
-      await page.getByLabel("手机号或电子邮箱").fill("13800001008");
+      // true: a citizen; a string: that staff account.
+      await page.getByLabel("手机号或电子邮箱").fill(signedIn === true ? "13800001008" : signedIn);
       await page.getByLabel("密码", { exact: true }).fill(PASSWORD);
       await page.getByRole("button", { name: "登录", exact: true }).click();
       await page.getByText(/^您好，/).waitFor();
@@ -98,6 +99,13 @@ try {
   await shoot("09-register", "/register");
   await shoot("10-large-text", "/consultations/1", { largeText: true });
   await shoot("11-consultation-desktop", "/consultations/1", { viewport: DESKTOP });
+  // The staff workbench: the demo's regulation in review, as the approver sees its publish checks.
+  await shoot("staff-drafting-workbench", "/staff/consultations/3", {
+    viewport: DESKTOP,
+    signedIn: "approver",
+    fullPage: true,
+    prepare: async (page) => void (await page.getByText(/规则未满足|全部规则均已满足/).waitFor()),
+  });
   console.log(`saved ${saved.length} screenshots:\n  ${saved.join("\n  ")}`);
 } finally {
   await browser.close();

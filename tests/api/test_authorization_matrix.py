@@ -419,6 +419,23 @@ CONSULTATIONS = [
         given(World.open, lambda c, _: {"id": c.comment_id}),
         unit_roles("drafter", "reviewer"),
     ),
+    Operation(
+        "updateConsultation",
+        "mutation($id: ID!) { updateConsultation(consultationId: $id, "
+        'input: {summary: "修改后的简介"}) { id summary } }',
+        given(World.draft, lambda c, _: {"id": c.id}),
+        unit_roles("drafter"),
+        repeatable=True,
+    ),
+    # What publishing would decide, rule by rule: the unit's staff read it (its outcome differs by role).
+    Operation(
+        "consultation",
+        "query($id: ID!) { consultation(id: $id) { id publishChecks { ready checks { code passed } } } }",
+        given(World.open, lambda c, _: {"id": c.id}),
+        READ_INTERNAL,
+        case="publish checks",
+        guarded=("consultation", "publishChecks"),
+    ),
 ]
 
 # --- consultations: the review stage ----------------------------------------------------------------

@@ -34,6 +34,19 @@ export type ConsultationStatus =
   | 'STATEMENT_PUBLISHED'
   | 'WITHDRAWN';
 
+export type CreateConsultationInput = {
+  basis?: string;
+  businessRelated?: boolean;
+  disclosure?: Disclosure;
+  disclosureReason?: string;
+  explanation?: string;
+  kind: ConsultationKind;
+  offlineChannels?: string;
+  summary?: string;
+  title: string;
+  unitId: string | number;
+};
+
 export type CreateHearingInput = {
   agenda?: string;
   categories: Array<CategoryQuotaInput>;
@@ -57,6 +70,11 @@ export type CreateHearingInput = {
   unitId: string | number;
   venue?: string;
 };
+
+export type Disclosure =
+  | 'NOT_DISCLOSED'
+  | 'ON_REQUEST'
+  | 'PROACTIVE';
 
 export type EntryHandlingInput = {
   entryId: string | number;
@@ -128,6 +146,16 @@ export type MinutesStage =
   | 'QUESTION'
   | 'STATEMENT';
 
+export type Moderation =
+  | 'FLAGGED'
+  | 'HIDDEN'
+  | 'VISIBLE';
+
+export type ModerationAction =
+  | 'CLEAR_FLAG'
+  | 'HIDE'
+  | 'RESTORE';
+
 export type ObserverCategory =
   | 'CPPCC_MEMBER'
   | 'EXPERT'
@@ -135,6 +163,19 @@ export type ObserverCategory =
   | 'NPC_DEPUTY'
   | 'PUBLIC_REPRESENTATIVE'
   | 'STAKEHOLDER';
+
+export type OfflineCommentInput = {
+  articleId?: string | number | null | undefined;
+  body: string;
+  channel: CommentChannel;
+  consultationId: string | number;
+  idempotencyKey?: string | null | undefined;
+  postmarkedOn?: string | null | undefined;
+  receivedOn?: string | null | undefined;
+  submitterContact?: string;
+  submitterName?: string;
+  submitterType?: SubmitterType;
+};
 
 export type Outcome =
   | 'ADOPTED'
@@ -149,6 +190,12 @@ export type ParticipantCategory =
   | 'INTERESTED_PARTY'
   | 'PUBLIC'
   | 'SOCIAL_ORGANIZATION';
+
+export type PublicationChannelInput = {
+  channel: string;
+  publishedOn?: string | null | undefined;
+  url?: string;
+};
 
 export type PublishHearingReportInput = {
   /** Handling texts for views without an approved disposition (or to add to one). */
@@ -183,6 +230,10 @@ export type RegisterForHearingInput = {
   wishesToSpeak?: boolean;
 };
 
+export type ReviewKind =
+  | 'LEGALITY'
+  | 'SECRECY';
+
 export type Role =
   | 'ADMIN'
   | 'APPROVER'
@@ -206,6 +257,25 @@ export type SpeakerCategory =
   | 'PUBLIC_REPRESENTATIVE'
   | 'SOCIAL_ORGANIZATION'
   | 'STAKEHOLDER';
+
+export type SubmitterType =
+  | 'ENTERPRISE'
+  | 'INDIVIDUAL'
+  | 'ORGANIZATION'
+  | 'OTHER';
+
+/** The notice fields to change; omitted (null) fields stay as they are. */
+export type UpdateConsultationInput = {
+  basis?: string | null | undefined;
+  businessRelated?: boolean | null | undefined;
+  disclosure?: Disclosure | null | undefined;
+  disclosureReason?: string | null | undefined;
+  explanation?: string | null | undefined;
+  kind?: ConsultationKind | null | undefined;
+  offlineChannels?: string | null | undefined;
+  summary?: string | null | undefined;
+  title?: string | null | undefined;
+};
 
 /** A draft's notice, replaced as a whole (the same fields as creating it). */
 export type UpdateHearingInput = {
@@ -383,6 +453,181 @@ export type StatementPageQueryVariables = Exact<{
 
 
 export type StatementPageQuery = { consultation: { id: string, title: string, unit: string, status: ConsultationStatus, statusLabel: string } | null, statement: { version: number, status: string, correctsVersion: number | null, correctionNote: string, sha256: string, publishedAt: string | null, figures: unknown, downloads: Array<{ format: string, url: string }> } | null, decision: { decidedOn: string, summary: string, documents: Array<{ title: string, url: string }> } | null };
+
+export type StaffConsultationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  status?: ConsultationStatus | null | undefined;
+}>;
+
+
+export type StaffConsultationsQuery = { consultations: { edges: Array<{ node: { id: string, title: string, kindLabel: string, status: ConsultationStatus, statusLabel: string, unit: string, closingDate: string | null, commentCount: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type StaffUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffUnitsQuery = { units: Array<{ id: string, name: string, parentId: string | null }> };
+
+export type CreateConsultationMutationVariables = Exact<{
+  input: CreateConsultationInput;
+}>;
+
+
+export type CreateConsultationMutation = { createConsultation: { id: string } };
+
+export type UpdateConsultationMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateConsultationInput;
+}>;
+
+
+export type UpdateConsultationMutation = { updateConsultation: { id: string } };
+
+export type WorkbenchQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WorkbenchQuery = { consultation: { id: string, title: string, kind: ConsultationKind, kindLabel: string, status: ConsultationStatus, statusLabel: string, summary: string, explanation: string, basis: string, offlineChannels: string, businessRelated: boolean, disclosure: Disclosure, disclosureReason: string, unitId: string, unit: string, opensAt: string | null, closesAt: string | null, closingDate: string | null, minimumPeriod: string, shortenedReason: string, withdrawnReason: string, commentCount: number, publicationChannels: Array<{ channel: string, url: string, publishedOn: string | null }>, reviews: Array<{ id: string, draftVersionId: string, kind: ReviewKind, reviewer: string, reviewedOn: string, passed: boolean, notes: string }> | null, draft: { id: string, number: number, structure: string, source: string, preamble: string, articles: Array<{ id: string, position: number, label: string, heading: string, body: string }> } | null } | null };
+
+export type ConsultationTitleQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsultationTitleQuery = { consultation: { id: string, title: string, status: ConsultationStatus, statusLabel: string, unitId: string, draft: { articles: Array<{ id: string, label: string }> } | null } | null };
+
+export type ImportDraftTextMutationVariables = Exact<{
+  id: string | number;
+  text?: string | null | undefined;
+  docxBase64?: string | null | undefined;
+  filename?: string;
+  note?: string;
+}>;
+
+
+export type ImportDraftTextMutation = { importDraft: { id: string, number: number } };
+
+export type WorkbenchUpdateArticleMutationVariables = Exact<{
+  articleId: string | number;
+  label?: string | null | undefined;
+  heading?: string | null | undefined;
+  body?: string | null | undefined;
+}>;
+
+
+export type WorkbenchUpdateArticleMutation = { updateArticle: { id: string } };
+
+export type WorkbenchSplitArticleMutationVariables = Exact<{
+  articleId: string | number;
+  at: number;
+  newLabel: string;
+}>;
+
+
+export type WorkbenchSplitArticleMutation = { splitArticle: Array<{ id: string }> };
+
+export type WorkbenchMergeArticleMutationVariables = Exact<{
+  articleId: string | number;
+}>;
+
+
+export type WorkbenchMergeArticleMutation = { mergeArticleWithNext: Array<{ id: string }> };
+
+export type WorkbenchSubmitForReviewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WorkbenchSubmitForReviewMutation = { submitForReview: { id: string } };
+
+export type WorkbenchReturnToDraftMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type WorkbenchReturnToDraftMutation = { returnToDraft: { id: string } };
+
+export type WorkbenchRecordReviewMutationVariables = Exact<{
+  id: string | number;
+  kind: ReviewKind;
+  reviewer: string;
+  reviewedOn: string;
+  passed: boolean;
+  notes?: string;
+}>;
+
+
+export type WorkbenchRecordReviewMutation = { recordReview: { id: string } };
+
+export type PublishChecksQueryVariables = Exact<{
+  id: string | number;
+  closingDate?: string | null | undefined;
+  shortenedReason?: string;
+}>;
+
+
+export type PublishChecksQuery = { consultation: { id: string, publishChecks: { ready: boolean, minimumClosingDate: string, closingDate: string, shortened: boolean, checks: Array<{ code: string, label: string, passed: boolean, message: string, errorCode: string | null, detail: string }> } | null } | null };
+
+export type WorkbenchPublishMutationVariables = Exact<{
+  id: string | number;
+  closingDate?: string | null | undefined;
+  shortenedReason?: string;
+  channels?: Array<PublicationChannelInput> | PublicationChannelInput | null | undefined;
+}>;
+
+
+export type WorkbenchPublishMutation = { publishConsultation: { id: string } };
+
+export type WorkbenchCloseMutationVariables = Exact<{
+  id: string | number;
+  reason?: string;
+}>;
+
+
+export type WorkbenchCloseMutation = { closeConsultation: { id: string } };
+
+export type WorkbenchWithdrawMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type WorkbenchWithdrawMutation = { withdrawConsultation: { id: string } };
+
+export type ModerationQueueQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+  moderation?: Moderation | null | undefined;
+}>;
+
+
+export type ModerationQueueQuery = { consultation: { id: string, comments: { totalCount: number | null, edges: Array<{ node: { id: string, receiptCode: string, channel: CommentChannel, body: string, submitterName: string, submittedAt: string, isLate: boolean, moderation: Moderation, moderationReason: string, flaggedTerms: Array<string>, article: { id: string, label: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type WorkbenchModerateMutationVariables = Exact<{
+  id: string | number;
+  action: ModerationAction;
+  reason?: string;
+}>;
+
+
+export type WorkbenchModerateMutation = { moderateComment: { id: string, moderation: Moderation, moderationReason: string } };
+
+export type WorkbenchRecordOfflineMutationVariables = Exact<{
+  input: OfflineCommentInput;
+}>;
+
+
+export type WorkbenchRecordOfflineMutation = { recordOfflineComment: { id: string, receiptCode: string } };
+
+export type WorkbenchAuditTrailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WorkbenchAuditTrailQuery = { consultation: { id: string, title: string, auditTrail: Array<{ seq: number, occurredAt: string, actor: string, action: string, before: unknown, after: unknown }> | null } | null };
 
 export type OrganizerHearingsQueryVariables = Exact<{
   first: number;
@@ -1152,6 +1397,304 @@ export const StatementPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StatementPageQuery, StatementPageQueryVariables>;
+export const StaffConsultationsDocument = new TypedDocumentString(`
+    query StaffConsultations($first: Int!, $after: String, $status: ConsultationStatus) {
+  consultations(first: $first, after: $after, status: $status) {
+    edges {
+      node {
+        id
+        title
+        kindLabel
+        status
+        statusLabel
+        unit
+        closingDate
+        commentCount
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffConsultationsQuery, StaffConsultationsQueryVariables>;
+export const StaffUnitsDocument = new TypedDocumentString(`
+    query StaffUnits {
+  units {
+    id
+    name
+    parentId
+  }
+}
+    `) as unknown as TypedDocumentString<StaffUnitsQuery, StaffUnitsQueryVariables>;
+export const CreateConsultationDocument = new TypedDocumentString(`
+    mutation CreateConsultation($input: CreateConsultationInput!) {
+  createConsultation(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateConsultationMutation, CreateConsultationMutationVariables>;
+export const UpdateConsultationDocument = new TypedDocumentString(`
+    mutation UpdateConsultation($id: ID!, $input: UpdateConsultationInput!) {
+  updateConsultation(consultationId: $id, input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateConsultationMutation, UpdateConsultationMutationVariables>;
+export const WorkbenchDocument = new TypedDocumentString(`
+    query Workbench($id: ID!) {
+  consultation(id: $id) {
+    id
+    title
+    kind
+    kindLabel
+    status
+    statusLabel
+    summary
+    explanation
+    basis
+    offlineChannels
+    businessRelated
+    disclosure
+    disclosureReason
+    unitId
+    unit
+    opensAt
+    closesAt
+    closingDate
+    minimumPeriod
+    shortenedReason
+    withdrawnReason
+    commentCount
+    publicationChannels {
+      channel
+      url
+      publishedOn
+    }
+    reviews {
+      id
+      draftVersionId
+      kind
+      reviewer
+      reviewedOn
+      passed
+      notes
+    }
+    draft {
+      id
+      number
+      structure
+      source
+      preamble
+      articles {
+        id
+        position
+        label
+        heading
+        body
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchQuery, WorkbenchQueryVariables>;
+export const ConsultationTitleDocument = new TypedDocumentString(`
+    query ConsultationTitle($id: ID!) {
+  consultation(id: $id) {
+    id
+    title
+    status
+    statusLabel
+    unitId
+    draft {
+      articles {
+        id
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsultationTitleQuery, ConsultationTitleQueryVariables>;
+export const ImportDraftTextDocument = new TypedDocumentString(`
+    mutation ImportDraftText($id: ID!, $text: String, $docxBase64: String, $filename: String! = "", $note: String! = "") {
+  importDraft(
+    consultationId: $id
+    text: $text
+    docxBase64: $docxBase64
+    filename: $filename
+    note: $note
+  ) {
+    id
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<ImportDraftTextMutation, ImportDraftTextMutationVariables>;
+export const WorkbenchUpdateArticleDocument = new TypedDocumentString(`
+    mutation WorkbenchUpdateArticle($articleId: ID!, $label: String, $heading: String, $body: String) {
+  updateArticle(
+    articleId: $articleId
+    label: $label
+    heading: $heading
+    body: $body
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchUpdateArticleMutation, WorkbenchUpdateArticleMutationVariables>;
+export const WorkbenchSplitArticleDocument = new TypedDocumentString(`
+    mutation WorkbenchSplitArticle($articleId: ID!, $at: Int!, $newLabel: String!) {
+  splitArticle(articleId: $articleId, at: $at, newLabel: $newLabel) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchSplitArticleMutation, WorkbenchSplitArticleMutationVariables>;
+export const WorkbenchMergeArticleDocument = new TypedDocumentString(`
+    mutation WorkbenchMergeArticle($articleId: ID!) {
+  mergeArticleWithNext(articleId: $articleId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchMergeArticleMutation, WorkbenchMergeArticleMutationVariables>;
+export const WorkbenchSubmitForReviewDocument = new TypedDocumentString(`
+    mutation WorkbenchSubmitForReview($id: ID!) {
+  submitForReview(consultationId: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchSubmitForReviewMutation, WorkbenchSubmitForReviewMutationVariables>;
+export const WorkbenchReturnToDraftDocument = new TypedDocumentString(`
+    mutation WorkbenchReturnToDraft($id: ID!, $reason: String!) {
+  returnToDraft(consultationId: $id, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchReturnToDraftMutation, WorkbenchReturnToDraftMutationVariables>;
+export const WorkbenchRecordReviewDocument = new TypedDocumentString(`
+    mutation WorkbenchRecordReview($id: ID!, $kind: ReviewKind!, $reviewer: String!, $reviewedOn: Date!, $passed: Boolean!, $notes: String! = "") {
+  recordReview(
+    consultationId: $id
+    kind: $kind
+    reviewer: $reviewer
+    reviewedOn: $reviewedOn
+    passed: $passed
+    notes: $notes
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchRecordReviewMutation, WorkbenchRecordReviewMutationVariables>;
+export const PublishChecksDocument = new TypedDocumentString(`
+    query PublishChecks($id: ID!, $closingDate: Date, $shortenedReason: String! = "") {
+  consultation(id: $id) {
+    id
+    publishChecks(closingDate: $closingDate, shortenedReason: $shortenedReason) {
+      ready
+      minimumClosingDate
+      closingDate
+      shortened
+      checks {
+        code
+        label
+        passed
+        message
+        errorCode
+        detail
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublishChecksQuery, PublishChecksQueryVariables>;
+export const WorkbenchPublishDocument = new TypedDocumentString(`
+    mutation WorkbenchPublish($id: ID!, $closingDate: Date, $shortenedReason: String! = "", $channels: [PublicationChannelInput!]) {
+  publishConsultation(
+    consultationId: $id
+    closingDate: $closingDate
+    shortenedReason: $shortenedReason
+    channels: $channels
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchPublishMutation, WorkbenchPublishMutationVariables>;
+export const WorkbenchCloseDocument = new TypedDocumentString(`
+    mutation WorkbenchClose($id: ID!, $reason: String! = "") {
+  closeConsultation(consultationId: $id, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchCloseMutation, WorkbenchCloseMutationVariables>;
+export const WorkbenchWithdrawDocument = new TypedDocumentString(`
+    mutation WorkbenchWithdraw($id: ID!, $reason: String!) {
+  withdrawConsultation(consultationId: $id, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchWithdrawMutation, WorkbenchWithdrawMutationVariables>;
+export const ModerationQueueDocument = new TypedDocumentString(`
+    query ModerationQueue($id: ID!, $first: Int!, $after: String, $moderation: Moderation) {
+  consultation(id: $id) {
+    id
+    comments(first: $first, after: $after, moderation: $moderation) {
+      totalCount
+      edges {
+        node {
+          id
+          receiptCode
+          channel
+          body
+          submitterName
+          submittedAt
+          isLate
+          moderation
+          moderationReason
+          flaggedTerms
+          article {
+            id
+            label
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationQueueQuery, ModerationQueueQueryVariables>;
+export const WorkbenchModerateDocument = new TypedDocumentString(`
+    mutation WorkbenchModerate($id: ID!, $action: ModerationAction!, $reason: String! = "") {
+  moderateComment(commentId: $id, action: $action, reason: $reason) {
+    id
+    moderation
+    moderationReason
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchModerateMutation, WorkbenchModerateMutationVariables>;
+export const WorkbenchRecordOfflineDocument = new TypedDocumentString(`
+    mutation WorkbenchRecordOffline($input: OfflineCommentInput!) {
+  recordOfflineComment(input: $input) {
+    id
+    receiptCode
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchRecordOfflineMutation, WorkbenchRecordOfflineMutationVariables>;
+export const WorkbenchAuditTrailDocument = new TypedDocumentString(`
+    query WorkbenchAuditTrail($id: ID!) {
+  consultation(id: $id) {
+    id
+    title
+    auditTrail(first: 100) {
+      seq
+      occurredAt
+      actor
+      action
+      before
+      after
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkbenchAuditTrailQuery, WorkbenchAuditTrailQueryVariables>;
 export const OrganizerHearingsDocument = new TypedDocumentString(`
     query OrganizerHearings($first: Int!, $after: String) {
   hearings(first: $first, after: $after, includeInternal: true) {
