@@ -270,6 +270,7 @@ async def update_consultation(
     changes: dict[str, Any],
 ) -> Consultation:
     """Change the notice fields of a draft (omitted fields stay); validated as on creation."""
+    permissions.ensure_able(principal, "edit_draft")
     consultation, path = await get_for_update(session, consultation_id)
     principal = permissions.ensure(principal, "edit_draft", path)
     if consultation.status != Status.DRAFT:

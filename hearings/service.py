@@ -322,6 +322,7 @@ async def update_hearing(
     session: AsyncSession, *, principal: Principal | None, hearing_id: int, notice: HearingNotice
 ) -> Hearing:
     """Replace a draft's notice (same checks as creating it); the audit event records what changed."""
+    permissions.ensure_able(principal, "organize")
     hearing, path = await get_for_update(session, hearing_id)
     principal = permissions.ensure(principal, "organize", path)
     require_status(hearing, HearingStatus.DRAFT, doing="修改公告（公告发布后不能修改，可取消后重新创建）")
