@@ -512,6 +512,17 @@ class ReviewQuery:
             )
         return StatementType.from_row(found) if found else None
 
+    @strawberry.field(
+        description="The latest statement generation run (staff), to follow its progress; null if none."
+    )
+    async def statement_generation(
+        self, info: ContextInfo, consultation_id: strawberry.ID
+    ) -> JobStatus | None:
+        consultation = await _staff_consultation(info, consultation_id)
+        async with info.context.session() as session:
+            run = await publishing.latest_generation(session, consultation.id)
+        return JobStatus.from_row(run) if run else None
+
     @strawberry.field(description="The decision and the draft → adopted text changes (public once decided).")
     async def decision(self, info: ContextInfo, consultation_id: strawberry.ID) -> DecisionType | None:
         principal = await info.context.principal()

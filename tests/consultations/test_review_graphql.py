@@ -461,3 +461,29 @@ async def test_a_change_after_generation_makes_the_draft_stale(gql, team, closed
     await run_jobs()
     published = ok(await gql(PUBLISH_STATEMENT, {"id": closed.id, "v": 1}, token=team.approver))
     assert published["publishStatement"]["status"] == "published"
+
+
+GENERATION = """
+query($id: ID!) {
+  statementGeneration(consultationId: $id) { jobName status progressDone progressTotal message finishedAt }
+}"""
+
+
+async def test_staff_follow_the_statement_generation(gql, team, closed, run_jobs, people):
+    """statementGeneration: null before any run, the run after the request, succeeded with a message after
+    the job; staff of the unit only."""
+    await aggregate(gql, run_jobs, team.reviewer, closed.id)
+    assert ok(await gql(GENERATION, {"id": closed.id}, token=team.reviewer))["statementGeneration"] is None
+    await _decide_everything(gql, team, closed.id)
+    ok(await gql(GENERATE, {"id": closed.id}, token=team.reviewer))
+    queued = ok(await gql(GENERATION, {"id": closed.id}, token=team.approver))["statementGeneration"]
+    assert queued["jobName"] == "generate_statement"
+    assert queued["status"] in ("queued", "running", "succeeded")  # in-process jobs may start at once
+    await run_jobs()
+    done = ok(await gql(GENERATION, {"id": closed.id}, token=team.drafter))["statementGeneration"]
+    assert done["status"] == "succeeded" and done["finishedAt"] is not None
+    assert "第1版" in done["message"] and done["progressTotal"] == 3
+    citizen = await people.citizen("13700000019")
+    assert error_code(await gql(GENERATION, {"id": closed.id}, token=citizen)) == "FORBIDDEN"
+    assert error_code(await gql(GENERATION, {"id": closed.id})) == "UNAUTHENTICATED"
+    assert error_code(await gql(GENERATION, {"id": "999999"}, token=team.reviewer)) == "CONSULTATION_NOT_FOUND"
