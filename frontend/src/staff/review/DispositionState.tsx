@@ -22,7 +22,8 @@ export function DispositionState({
       </p>
     );
   }
-  const state = disposition.status === "APPROVED" ? "APPROVED" : "PROPOSED";
+  // Proposed again after an approval: the approver should see it is a change, not a first decision.
+  const state = disposition.status === "APPROVED" ? "APPROVED" : disposition.replacesApproved ? "CHANGED" : "PROPOSED";
   return (
     <div className="review-state" data-state={state.toLowerCase()}>
       <p>
@@ -30,7 +31,7 @@ export function DispositionState({
         <strong>{disposition.outcomeLabel}</strong>
       </p>
       {disposition.reason || disposition.standardReason ? <p className="text">{reasonLine(disposition, reasons)}</p> : null}
-      {state === "PROPOSED" && myId && disposition.proposedBy === myId ? (
+      {state !== "APPROVED" && myId && disposition.proposedBy === myId ? (
         <p className="hint">{t("disposition.ownProposal")}</p>
       ) : null}
     </div>

@@ -96,6 +96,7 @@ export const OpinionGroupsDocument = graphql(`
             reason
             status
             proposedBy
+            replacesApproved
           }
           comments(first: 20) {
             edges {

@@ -139,12 +139,20 @@ describe("group actions", () => {
     );
 
   it("shows comment text as text and the state of the disposition", () => {
-    render(group({ disposition: { id: "5", outcome: "NOT_ADOPTED", outcomeLabel: "不予采纳", standardReason: "higher_law", reason: "另有规定", status: "PROPOSED", proposedBy: "3" } }), REVIEWER);
+    render(group({ disposition: { id: "5", outcome: "NOT_ADOPTED", outcomeLabel: "不予采纳", standardReason: "higher_law", reason: "另有规定", status: "PROPOSED", proposedBy: "3", replacesApproved: false } }), REVIEWER);
     expect(screen.getByLabelText("代表性意见")).toHaveTextContent("<b>建议</b>禁止私装地锁。");
     expect(screen.getByText("已提出，待批准")).toBeInTheDocument();
     expect(screen.getByText("上位法已有规定：另有规定")).toBeInTheDocument();
     expect(screen.getByText("由您提出，须由其他批准人批准")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "批准" })).toBeNull(); // reviewers do not approve
+  });
+
+  it("tells a change after approval from a first proposal", () => {
+    const disposition = { id: "9", outcome: "ADOPTED", outcomeLabel: "采纳", standardReason: "", reason: "", proposedBy: "3" } as const;
+    render(group({ disposition: { ...disposition, status: "PROPOSED", replacesApproved: true } }), APPROVER);
+    expect(screen.getByText("批准后有修改，待重新批准")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "批准" })).toBeInTheDocument();
+    expect(screen.queryByText("已提出，待批准")).toBeNull();
   });
 
   it("lets a reviewer propose a disposition for the group", async () => {
@@ -167,7 +175,7 @@ describe("group actions", () => {
     });
     vi.stubGlobal("fetch", fetchMock);
     const user = userEvent.setup();
-    render(group({ disposition: { id: "5", outcome: "ADOPTED", outcomeLabel: "采纳", standardReason: "", reason: "", status: "PROPOSED", proposedBy: "3" } }), APPROVER);
+    render(group({ disposition: { id: "5", outcome: "ADOPTED", outcomeLabel: "采纳", standardReason: "", reason: "", status: "PROPOSED", proposedBy: "3", replacesApproved: false } }), APPROVER);
     await user.click(screen.getByRole("button", { name: "批准" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("不能批准自己提出的处理意见");
     expect(calls[0]!.variables).toEqual({ ids: ["5"] });
