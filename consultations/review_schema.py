@@ -93,7 +93,7 @@ def _replaces_approved_loader(info: ContextInfo) -> Any:
     async def load(keys: list[tuple[int, int | None, int | None]]) -> list[bool]:
         group_ids = {group_id for _, group_id, _ in keys if group_id is not None}
         comment_ids = {comment_id for _, _, comment_id in keys if comment_id is not None}
-        earliest: dict[tuple[str, int], int] = {}  # subject → id of its first approved, superseded row
+        earliest: dict[tuple[str, int | None], int] = {}  # subject → id of its first approved, superseded row
         async with ctx.session() as session:
             for name, column, ids in (
                 ("group", Disposition.group_id, group_ids),
