@@ -20,11 +20,17 @@ export const PAGE_SIZE = 10;
 const never = () => false;
 
 /** The review index: aggregation, then the groups with filters, pages, corrections and dispositions. */
-export default function GroupsPage({ consultation }: { consultation: ReviewConsultation }) {
+export default function GroupsPage({ consultation, onChanged }: { consultation: ReviewConsultation; onChanged: () => void }) {
   const { t } = useTranslation("review");
   usePageTitle(t("title", { title: consultation.title }));
   const { me } = useSession();
-  const can = abilities(me);
+  // Groups and dispositions change only while REVIEWING; aggregation runs from CLOSED on (the API decides).
+  const reviewing = consultation.status === "REVIEWING";
+  const mayRun = reviewing || consultation.status === "CLOSED";
+  const can = useMemo(() => {
+    const all = abilities(me);
+    return reviewing ? all : { ...all, organize: false, propose: false, approve: false };
+  }, [me, reviewing]);
   const [filters, setFilters] = useState<GroupFilterValues>(NO_FILTERS);
   const [cursors, setCursors] = useState<(string | null)[]>([null]); // the `after` of each page seen
   const [selected, setSelected] = useState<Map<string, Group>>(new Map());
@@ -38,6 +44,10 @@ export default function GroupsPage({ consultation }: { consultation: ReviewConsu
     refresh();
     setChanges((n) => n + 1);
   }, [refresh]);
+  const aggregated = useCallback(() => {
+    changed();
+    onChanged(); // the first run moves the consultation from CLOSED to REVIEWING
+  }, [changed, onChanged]);
   const filter = (next: GroupFilterValues) => {
     setFilters(next);
     setCursors([null]);
@@ -54,7 +64,12 @@ export default function GroupsPage({ consultation }: { consultation: ReviewConsu
 
   return (
     <>
-      <AggregationPanel consultationId={consultation.id} canRun={can.organize} onFinished={changed} refreshKey={changes} />
+      <AggregationPanel
+        consultationId={consultation.id}
+        canRun={mayRun && abilities(me).organize}
+        onFinished={aggregated}
+        refreshKey={changes}
+      />
       <section className="section" aria-labelledby="groups-heading">
         <h2 id="groups-heading">{t("groups.heading")}</h2>
         <GroupFilters articles={articles} value={filters} onChange={filter} />

@@ -48,7 +48,7 @@ export default function ReviewRoutes() {
         </ul>
       </nav>
       <Routes>
-        <Route index element={<GroupsPage consultation={consultation} />} />
+        <Route index element={<GroupsPage consultation={consultation} onChanged={refetch} />} />
         <Route path="statement" element={<StatementPage consultation={consultation} onChanged={refetch} />} />
         <Route path="*" element={<p className="notice">{t("notFound")}</p>} />
       </Routes>

@@ -11,8 +11,8 @@ export interface DispositionValues {
 
 export type DispositionProblem = "outcomeRequired" | "reasonRequired" | "reasonTooLong";
 
-/** The checks the API makes (rules B2), made first so the reviewer hears at once: 部分采纳 and 不予采纳
- * need a reason or a standard reason; reasons stay under 2 000 characters. */
+/** The checks the API makes (rules B2), made first so the reviewer hears at once: PARTLY_ADOPTED and
+ * NOT_ADOPTED need a reason or a standard reason; reasons stay under 2 000 characters. */
 export function dispositionProblem(values: DispositionValues): DispositionProblem | null {
   if (!values.outcome) return "outcomeRequired";
   const reason = values.reason.trim();
