@@ -192,6 +192,14 @@ describe("review", () => {
     await visitor.page.getByRole("link", { name: /PDF/ }).first().waitFor();
     await visitor.page.getByText(/采纳情况的说明/).first().waitFor();
     expect(visitor.problems).toEqual([]);
+
+    // Last, the approver publishes the decision with the adopted text.
+    await approver.page.getByLabel("通过的正式文本").fill(DRAFT.replace("（征求意见稿）", "").replace("先到先停", "先到先停，夜间优先本小区业主"));
+    await approver.page.getByRole("button", { name: "公布决策" }).click();
+    await approver.page.getByRole("button", { name: "确定公布决策" }).click();
+    await approver.page.getByText(/^已于.+公布决策。$/).waitFor();
+    await approver.page.getByText("项目状态：已决策").waitFor();
+    expect(approver.problems).toEqual([]);
     await Promise.all([reviewer.context.close(), approver.context.close(), visitor.context.close()]);
   });
 });
