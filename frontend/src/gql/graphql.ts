@@ -319,7 +319,7 @@ export type ReviewOpinionGroupsQueryVariables = Exact<{
 }>;
 
 
-export type ReviewOpinionGroupsQuery = { opinionGroups: { totalCount: number | null, edges: Array<{ node: { id: string, kind: GroupKind, articleLabel: string | null, title: string, summary: string, keywords: Array<string>, editedByStaff: boolean, representative: { id: string, body: string } | null, stats: { comments: number, participants: number }, disposition: { id: string, outcome: Outcome, outcomeLabel: string, standardReason: string, reason: string, status: DispositionStatus, proposedBy: string | null, replacesApproved: boolean } | null, comments: { edges: Array<{ node: { id: string, body: string, channel: CommentChannel } }>, pageInfo: { hasNextPage: boolean } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type ReviewOpinionGroupsQuery = { opinionGroups: { totalCount: number | null, edges: Array<{ node: { id: string, kind: GroupKind, articleId: string | null, articleLabel: string | null, title: string, summary: string, keywords: Array<string>, editedByStaff: boolean, representative: { id: string, body: string } | null, stats: { comments: number, participants: number }, disposition: { id: string, outcome: Outcome, outcomeLabel: string, standardReason: string, reason: string, status: DispositionStatus, proposedBy: string | null, replacesApproved: boolean, revisedArticleId: string | null, revisedAfter: string } | null, comments: { edges: Array<{ node: { id: string, body: string, channel: CommentChannel } }>, pageInfo: { hasNextPage: boolean } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ReviewStandardReasonsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -977,6 +977,7 @@ export const ReviewOpinionGroupsDocument = new TypedDocumentString(`
       node {
         id
         kind
+        articleId
         articleLabel
         title
         summary
@@ -999,6 +1000,8 @@ export const ReviewOpinionGroupsDocument = new TypedDocumentString(`
           status
           proposedBy
           replacesApproved
+          revisedArticleId
+          revisedAfter
         }
         comments(first: 20) {
           edges {

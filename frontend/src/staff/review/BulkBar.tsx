@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { request } from "../../api/client";
 import { ErrorMessage } from "../../components/ErrorMessage";
+import type { Outcome } from "../../gql/graphql";
 import { DispositionForm, type StandardReason } from "./DispositionForm";
 import { useAction } from "./hooks";
 import { ApproveDispositionDocument, MergeGroupsDocument, SetDispositionForGroupsDocument } from "./operations";
@@ -43,8 +44,12 @@ export function BulkBar({
       ),
     );
   const approve = async () => finish(await action.run(() => request(ApproveDispositionDocument, { ids: proposed })));
-  const decide = async (values: { outcome: NonNullable<Group["disposition"]>["outcome"]; standardReason: string; reason: string }) =>
-    finish(await action.run(() => request(SetDispositionForGroupsDocument, { groupIds: topics.map((g) => g.id), ...values })));
+  const decide = async ({ outcome, standardReason, reason }: { outcome: Outcome; standardReason: string; reason: string }) =>
+    finish(
+      await action.run(() =>
+        request(SetDispositionForGroupsDocument, { groupIds: topics.map((g) => g.id), outcome, standardReason, reason }),
+      ),
+    );
 
   return (
     <section className="notice notice-info review-bulk" aria-label={t("bulk.label")}>

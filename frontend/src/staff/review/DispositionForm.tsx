@@ -16,8 +16,11 @@ export function DispositionForm({
   busy,
   onSubmit,
   onCancel,
+  revisable,
 }: {
   reasons: StandardReason[];
+  /** The article this disposition may revise (its new text is then published before/after). */
+  revisable?: string;
   initial?: Partial<DispositionValues>;
   submitLabel: string;
   busy?: boolean;
@@ -30,6 +33,7 @@ export function DispositionForm({
     outcome: initial?.outcome ?? "",
     standardReason: initial?.standardReason ?? "",
     reason: initial?.reason ?? "",
+    revisedAfter: initial?.revisedAfter ?? "",
   });
   const [shown, setShown] = useState(false);
   const problem = dispositionProblem(values);
@@ -38,7 +42,9 @@ export function DispositionForm({
     event.preventDefault();
     setShown(true);
     if (problem || !values.outcome) return;
-    onSubmit({ ...values, outcome: values.outcome, reason: values.reason.trim() });
+    const adopting = values.outcome === "ADOPTED" || values.outcome === "PARTLY_ADOPTED";
+    const revisedAfter = revisable && adopting ? (values.revisedAfter?.trim() ?? "") : ""; // hidden: not sent
+    onSubmit({ ...values, outcome: values.outcome, reason: values.reason.trim(), revisedAfter });
   };
   const errorId = `${id}-error`;
   const outcomeError = shown && problem === "outcomeRequired";
@@ -90,6 +96,17 @@ export function DispositionForm({
           onChange={(event) => setValues({ ...values, reason: event.target.value })}
         />
       </div>
+      {revisable && (values.outcome === "ADOPTED" || values.outcome === "PARTLY_ADOPTED") ? (
+        <div className="field">
+          <label htmlFor={`${id}-revised`}>{t("disposition.revisedAfter", { article: revisable })}</label>
+          <textarea
+            id={`${id}-revised`}
+            rows={3}
+            value={values.revisedAfter}
+            onChange={(event) => setValues({ ...values, revisedAfter: event.target.value })}
+          />
+        </div>
+      ) : null}
       {shown && problem ? (
         <p id={errorId} className="field-error" role="alert">
           {t(`disposition.${problem}`)}

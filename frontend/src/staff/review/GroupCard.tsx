@@ -2,6 +2,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { request } from "../../api/client";
 import { ErrorMessage } from "../../components/ErrorMessage";
+import type { Outcome } from "../../gql/graphql";
+import type { DispositionValues } from "./disposition";
 import { DispositionForm, type StandardReason } from "./DispositionForm";
 import { DispositionState } from "./DispositionState";
 import { GroupComments } from "./GroupComments";
@@ -45,8 +47,11 @@ export function GroupCard({
     onChanged();
   };
 
-  const decide = async (values: { outcome: NonNullable<Group["disposition"]>["outcome"]; standardReason: string; reason: string }) => {
-    const saved = await action.run(() => request(SetDispositionDocument, { input: { groupId: group.id, ...values } }));
+  const decide = async ({ revisedAfter, ...values }: DispositionValues & { outcome: Outcome }) => {
+    // A revision names the group's article; adopting without new text revises nothing.
+    const revision = revisedAfter && group.articleId ? { revisedArticleId: group.articleId, revisedAfter } : {};
+    const input = { groupId: group.id, ...values, ...revision };
+    const saved = await action.run(() => request(SetDispositionDocument, { input }));
     if (saved) done();
   };
   const approve = async () => {
@@ -116,6 +121,7 @@ export function GroupCard({
         <DispositionForm
           reasons={reasons}
           initial={disposition ?? undefined}
+          revisable={group.articleLabel ?? undefined}
           submitLabel={t("disposition.submit")}
           busy={action.busy}
           onSubmit={decide}

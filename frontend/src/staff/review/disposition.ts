@@ -7,6 +7,8 @@ export interface DispositionValues {
   outcome: Outcome | "";
   standardReason: string;
   reason: string;
+  /** The article's text after revision (single topics on one article; optional). */
+  revisedAfter?: string;
 }
 
 export type DispositionProblem = "outcomeRequired" | "reasonRequired" | "reasonTooLong";

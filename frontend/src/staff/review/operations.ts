@@ -75,6 +75,7 @@ export const OpinionGroupsDocument = graphql(`
         node {
           id
           kind
+          articleId
           articleLabel
           title
           summary
@@ -97,6 +98,8 @@ export const OpinionGroupsDocument = graphql(`
             status
             proposedBy
             replacesApproved
+            revisedArticleId
+            revisedAfter
           }
           comments(first: 20) {
             edges {

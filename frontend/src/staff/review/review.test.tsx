@@ -43,6 +43,7 @@ function group(overrides: Partial<Group> = {}): Group {
   return {
     id: "11",
     kind: "TOPIC",
+    articleId: "34",
     articleLabel: "第二条",
     title: "地锁、拆除、物业",
     summary: "",
@@ -127,7 +128,7 @@ describe("the disposition form", () => {
     await user.selectOptions(screen.getByLabelText("标准理由"), "不具备可操作性");
     await user.type(screen.getByLabelText("理由"), "  现阶段条件不具备。 ");
     await user.click(screen.getByRole("button", { name: "提交处理意见" }));
-    expect(submit).toHaveBeenCalledWith({ outcome: "NOT_ADOPTED", standardReason: "not_workable", reason: "现阶段条件不具备。" });
+    expect(submit).toHaveBeenCalledWith({ outcome: "NOT_ADOPTED", standardReason: "not_workable", reason: "现阶段条件不具备。", revisedAfter: "" });
   });
 });
 
@@ -139,7 +140,7 @@ describe("group actions", () => {
     );
 
   it("shows comment text as text and the state of the disposition", () => {
-    render(group({ disposition: { id: "5", outcome: "NOT_ADOPTED", outcomeLabel: "不予采纳", standardReason: "higher_law", reason: "另有规定", status: "PROPOSED", proposedBy: "3", replacesApproved: false } }), REVIEWER);
+    render(group({ disposition: { id: "5", outcome: "NOT_ADOPTED", outcomeLabel: "不予采纳", standardReason: "higher_law", reason: "另有规定", status: "PROPOSED", proposedBy: "3", replacesApproved: false, revisedArticleId: null, revisedAfter: "" } }), REVIEWER);
     expect(screen.getByLabelText("代表性意见")).toHaveTextContent("<b>建议</b>禁止私装地锁。");
     expect(screen.getByText("已提出，待批准")).toBeInTheDocument();
     expect(screen.getByText("上位法已有规定：另有规定")).toBeInTheDocument();
@@ -148,7 +149,7 @@ describe("group actions", () => {
   });
 
   it("tells a change after approval from a first proposal", () => {
-    const disposition = { id: "9", outcome: "ADOPTED", outcomeLabel: "采纳", standardReason: "", reason: "", proposedBy: "3" } as const;
+    const disposition = { id: "9", outcome: "ADOPTED", outcomeLabel: "采纳", standardReason: "", reason: "", proposedBy: "3", revisedArticleId: null, revisedAfter: "" } as const;
     render(group({ disposition: { ...disposition, status: "PROPOSED", replacesApproved: true } }), APPROVER);
     expect(screen.getByText("批准后有修改，待重新批准")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "批准" })).toBeInTheDocument();
@@ -168,6 +169,31 @@ describe("group actions", () => {
     expect(calls[0]!.variables).toEqual({ input: { groupId: "11", outcome: "ADOPTED", standardReason: "", reason: "" } });
   });
 
+  it("sends the revised text of the group's article with an adoption", async () => {
+    const { fetchMock, calls } = graphqlResponses({ data: { setDisposition: { id: "6", status: "PROPOSED" } } });
+    vi.stubGlobal("fetch", fetchMock);
+    const changed = vi.fn();
+    const user = userEvent.setup();
+    render(group(), REVIEWER, changed);
+    await user.click(screen.getByRole("button", { name: "提出处理意见" }));
+    expect(screen.queryByLabelText(/^修改后的第二条条文/)).toBeNull(); // only once adopted
+    await user.click(screen.getByLabelText("部分采纳"));
+    await user.type(screen.getByLabelText("理由"), "地锁限期拆除。");
+    await user.type(screen.getByLabelText(/^修改后的第二条条文/), " 不得私自占用或者加装地锁；已加装的，限期拆除。 ");
+    await user.click(screen.getByRole("button", { name: "提交处理意见" }));
+    await waitFor(() => expect(changed).toHaveBeenCalled());
+    expect(calls[0]!.variables).toEqual({
+      input: {
+        groupId: "11",
+        outcome: "PARTLY_ADOPTED",
+        standardReason: "",
+        reason: "地锁限期拆除。",
+        revisedArticleId: "34",
+        revisedAfter: "不得私自占用或者加装地锁；已加装的，限期拆除。",
+      },
+    });
+  });
+
   it("lets an approver approve a proposed disposition and shows the API's refusal", async () => {
     const { fetchMock, calls } = graphqlResponses({
       data: null,
@@ -175,7 +201,7 @@ describe("group actions", () => {
     });
     vi.stubGlobal("fetch", fetchMock);
     const user = userEvent.setup();
-    render(group({ disposition: { id: "5", outcome: "ADOPTED", outcomeLabel: "采纳", standardReason: "", reason: "", status: "PROPOSED", proposedBy: "3", replacesApproved: false } }), APPROVER);
+    render(group({ disposition: { id: "5", outcome: "ADOPTED", outcomeLabel: "采纳", standardReason: "", reason: "", status: "PROPOSED", proposedBy: "3", replacesApproved: false, revisedArticleId: null, revisedAfter: "" } }), APPROVER);
     await user.click(screen.getByRole("button", { name: "批准" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("不能批准自己提出的处理意见");
     expect(calls[0]!.variables).toEqual({ ids: ["5"] });
