@@ -87,6 +87,42 @@ class AggregationStatus:
     undecided_comments: int = strawberry.field(description="Comments without an approved disposition.")
 
 
+def _replaces_approved_loader(info: ContextInfo) -> Any:
+    """(disposition id, group id, comment id) → does an earlier, approved and since superseded
+    disposition of the same subject exist?"""
+    ctx = info.context
+
+    async def load(keys: list[tuple[int, int | None, int | None]]) -> list[bool]:
+        group_ids = {group_id for _, group_id, _ in keys if group_id is not None}
+        comment_ids = {comment_id for _, _, comment_id in keys if comment_id is not None}
+        earliest: dict[tuple[str, int | None], int] = {}  # subject → id of its first approved, superseded row
+        async with ctx.session() as session:
+            for name, column, ids in (
+                ("group", Disposition.group_id, group_ids),
+                ("comment", Disposition.comment_id, comment_ids),
+            ):
+                if not ids:
+                    continue
+                rows = await session.execute(
+                    select(column, func.min(Disposition.id))
+                    .where(
+                        column.in_(ids),
+                        Disposition.status == DispositionStatus.SUPERSEDED,
+                        Disposition.approved_at.is_not(None),
+                    )
+                    .group_by(column)
+                )
+                earliest.update(((name, subject), first) for subject, first in rows.all())
+        answers = []
+        for disposition_id, group_id, comment_id in keys:
+            subject = ("group", group_id) if group_id is not None else ("comment", comment_id or 0)
+            first = earliest.get(subject)
+            answers.append(first is not None and first < disposition_id)
+        return answers
+
+    return ctx.loader("disposition_replaces_approved", load)
+
+
 @strawberry.type(name="Disposition")
 class DispositionType:
     id: strawberry.ID
@@ -107,6 +143,19 @@ class DispositionType:
     @strawberry.field(description="The outcome in words (the deployment's labels).")
     async def outcome_label(self, info: ContextInfo) -> str:
         return outcome_label(self.outcome, info.context.settings.disposition_labels)
+
+    @strawberry.field(
+        description="Whether this disposition replaces an approved one of the same group or comment "
+        "(proposed again after approval: it needs approving again)."
+    )
+    async def replaces_approved(self, info: ContextInfo) -> bool:
+        key = (
+            int(self.id),
+            int(self.group_id) if self.group_id else None,
+            int(self.comment_id) if self.comment_id else None,
+        )
+        result: bool = await _replaces_approved_loader(info).load(key)
+        return result
 
     @classmethod
     def from_row(cls, d: Disposition) -> "DispositionType":
@@ -513,6 +562,17 @@ class ReviewQuery:
                 version=version,
             )
         return StatementType.from_row(found) if found else None
+
+    @strawberry.field(
+        description="The latest statement generation run (staff), to follow its progress; null if none."
+    )
+    async def statement_generation(
+        self, info: ContextInfo, consultation_id: strawberry.ID
+    ) -> JobStatus | None:
+        consultation = await _staff_consultation(info, consultation_id)
+        async with info.context.session() as session:
+            run = await publishing.latest_generation(session, consultation.id)
+        return JobStatus.from_row(run) if run else None
 
     @strawberry.field(description="The decision and the draft → adopted text changes (public once decided).")
     async def decision(self, info: ContextInfo, consultation_id: strawberry.ID) -> DecisionType | None:

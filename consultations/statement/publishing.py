@@ -85,6 +85,16 @@ async def request_generation(
     )
 
 
+async def latest_generation(session: AsyncSession, consultation_id: int) -> JobRun | None:
+    """The newest statement generation run of a consultation, if any."""
+    return await session.scalar(
+        select(JobRun)
+        .where(JobRun.job_name == GENERATE_JOB, JobRun.subject == statement_subject(consultation_id))
+        .order_by(JobRun.id.desc())
+        .limit(1)
+    )
+
+
 async def _snapshot_session(session: AsyncSession) -> None:
     """Read every fact from one snapshot: PostgreSQL needs REPEATABLE READ for that (SQLite's single
     transaction already is one)."""

@@ -577,6 +577,12 @@ REVIEW = [
         EVERYONE,
         visible=not_null,
     ),
+    Operation(
+        "statementGeneration",
+        "query($id: ID!) { statementGeneration(consultationId: $id) { jobName status } }",
+        given(World.generated, lambda c, _: {"id": c.id}),
+        READ_INTERNAL,
+    ),
 ]
 
 # --- hearings: notice, registration, selection -------------------------------------------------------

@@ -461,3 +461,80 @@ async def test_a_change_after_generation_makes_the_draft_stale(gql, team, closed
     await run_jobs()
     published = ok(await gql(PUBLISH_STATEMENT, {"id": closed.id, "v": 1}, token=team.approver))
     assert published["publishStatement"]["status"] == "published"
+
+
+GENERATION = """
+query($id: ID!) {
+  statementGeneration(consultationId: $id) { jobName status progressDone progressTotal message finishedAt }
+}"""
+
+
+async def test_staff_follow_the_statement_generation(gql, team, closed, run_jobs, people):
+    """statementGeneration: null before any run, the run after the request, succeeded with a message after
+    the job; staff of the unit only."""
+    await aggregate(gql, run_jobs, team.reviewer, closed.id)
+    assert ok(await gql(GENERATION, {"id": closed.id}, token=team.reviewer))["statementGeneration"] is None
+    await _decide_everything(gql, team, closed.id)
+    ok(await gql(GENERATE, {"id": closed.id}, token=team.reviewer))
+    queued = ok(await gql(GENERATION, {"id": closed.id}, token=team.approver))["statementGeneration"]
+    assert queued["jobName"] == "generate_statement"
+    assert queued["status"] in ("queued", "running", "succeeded")  # in-process jobs may start at once
+    await run_jobs()
+    done = ok(await gql(GENERATION, {"id": closed.id}, token=team.drafter))["statementGeneration"]
+    assert done["status"] == "succeeded" and done["finishedAt"] is not None
+    assert "第1版" in done["message"] and done["progressTotal"] == 3
+    citizen = await people.citizen("13700000019")
+    assert error_code(await gql(GENERATION, {"id": closed.id}, token=citizen)) == "FORBIDDEN"
+    assert error_code(await gql(GENERATION, {"id": closed.id})) == "UNAUTHENTICATED"
+    assert (
+        error_code(await gql(GENERATION, {"id": "999999"}, token=team.reviewer)) == "CONSULTATION_NOT_FOUND"
+    )
+
+
+REPLACES = """
+query($id: ID!) {
+  opinionGroups(consultationId: $id, kind: TOPIC, first: 100) {
+    edges { node { id disposition { id status replacesApproved } } }
+  }
+}"""
+
+
+async def test_a_proposal_after_approval_says_it_replaces_an_approved_one(gql, team, closed, run_jobs):
+    """replacesApproved: false for a first proposal and its approval; true for a proposal that replaces an
+    approved disposition (it needs approving again), also after that approval; per group, and for an
+    override on one comment."""
+    await aggregate(gql, run_jobs, team.reviewer, closed.id)
+    first, second = (topic["id"] for topic in (await _topics(gql, team.reviewer, closed.id))[:2])
+
+    def state(result):
+        return {
+            edge["node"]["id"]: edge["node"]["disposition"]
+            and edge["node"]["disposition"]["replacesApproved"]
+            for edge in result["opinionGroups"]["edges"]
+        }
+
+    proposed = ok(
+        await gql(PROPOSE, {"input": {"groupId": first, "outcome": "ADOPTED"}}, token=team.reviewer)
+    )
+    assert state(ok(await gql(REPLACES, {"id": closed.id}, token=team.reviewer)))[first] is False
+    ok(await gql(APPROVE, {"ids": [proposed["setDisposition"]["id"]]}, token=team.approver))
+    ok(await gql(PROPOSE, {"input": {"groupId": second, "outcome": "ADOPTED"}}, token=team.reviewer))
+    assert state(ok(await gql(REPLACES, {"id": closed.id}, token=team.approver)))[first] is False
+
+    changed = {"input": {"groupId": first, "outcome": "NOT_ADOPTED", "standardReason": "higher_law"}}
+    again = ok(await gql(PROPOSE, changed, token=team.reviewer))["setDisposition"]
+    after = ok(await gql(REPLACES, {"id": closed.id}, token=team.approver))
+    assert (state(after)[first], state(after)[second]) == (True, False)
+    approved = ok(await gql(APPROVE, {"ids": [again["id"]]}, token=team.approver))["approveDisposition"]
+    assert approved[0]["status"] == "APPROVED"
+    assert state(ok(await gql(REPLACES, {"id": closed.id}, token=team.reviewer)))[first] is True
+
+    # An override on one comment counts its own history, not its group's.
+    comment_id = (await _topics(gql, team.reviewer, closed.id))[0]["comments"]["edges"][0]["node"]["id"]
+    override = (
+        """mutation($input: DispositionInput!) { setDisposition(input: $input) { id replacesApproved } }"""
+    )
+    result = ok(
+        await gql(override, {"input": {"commentId": comment_id, "outcome": "ADOPTED"}}, token=team.reviewer)
+    )
+    assert result["setDisposition"]["replacesApproved"] is False

@@ -83,6 +83,22 @@ type Documents = {
     "\n  mutation OrganizerRecordMinutes($input: RecordMinutesInput!) {\n    recordMinutes(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.OrganizerRecordMinutesDocument,
     "\n  mutation OrganizerSignOff($hearingId: ID!, $entryIds: [ID!]!) {\n    signOffMinutes(hearingId: $hearingId, entryIds: $entryIds) {\n      id\n    }\n  }\n": typeof types.OrganizerSignOffDocument,
     "\n  mutation OrganizerPublishReport($input: PublishHearingReportInput!) {\n    publishHearingReport(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.OrganizerPublishReportDocument,
+    "\n  query ReviewConsultation($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      draft {\n        articles {\n          id\n          label\n        }\n      }\n    }\n  }\n": typeof types.ReviewConsultationDocument,
+    "\n  query ReviewAggregationStatus($id: ID!) {\n    aggregationStatus(consultationId: $id) {\n      run {\n        id\n        status\n        progressDone\n        progressTotal\n        message\n        startedAt\n        finishedAt\n      }\n      comments\n      ungroupedComments\n      topics\n      campaigns\n      undecidedComments\n    }\n  }\n": typeof types.ReviewAggregationStatusDocument,
+    "\n  mutation ReviewRunAggregation($id: ID!) {\n    runAggregation(consultationId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReviewRunAggregationDocument,
+    "\n  query ReviewOpinionGroups(\n    $id: ID!\n    $kind: GroupKind\n    $articleId: ID\n    $wholeDraft: Boolean! = false\n    $undecidedOnly: Boolean! = false\n    $search: String\n    $first: Int! = 10\n    $after: String\n  ) {\n    opinionGroups(\n      consultationId: $id\n      kind: $kind\n      articleId: $articleId\n      wholeDraft: $wholeDraft\n      undecidedOnly: $undecidedOnly\n      search: $search\n      first: $first\n      after: $after\n    ) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          articleId\n          articleLabel\n          title\n          summary\n          keywords\n          editedByStaff\n          representative {\n            id\n            body\n          }\n          stats {\n            comments\n            participants\n          }\n          disposition {\n            id\n            outcome\n            outcomeLabel\n            standardReason\n            reason\n            status\n            proposedBy\n            replacesApproved\n            revisedArticleId\n            revisedAfter\n          }\n          comments(first: 20) {\n            edges {\n              node {\n                id\n                body\n                channel\n              }\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ReviewOpinionGroupsDocument,
+    "\n  query ReviewStandardReasons {\n    standardReasons {\n      code\n      label\n    }\n  }\n": typeof types.ReviewStandardReasonsDocument,
+    "\n  mutation ReviewMergeGroups($into: ID!, $ids: [ID!]!) {\n    mergeGroups(intoGroupId: $into, groupIds: $ids) {\n      id\n    }\n  }\n": typeof types.ReviewMergeGroupsDocument,
+    "\n  mutation ReviewSplitGroup($groupId: ID!, $commentIds: [ID!]!, $title: String! = \"\") {\n    splitGroup(groupId: $groupId, commentIds: $commentIds, title: $title) {\n      id\n    }\n  }\n": typeof types.ReviewSplitGroupDocument,
+    "\n  mutation ReviewMoveComment($commentId: ID!, $toGroupId: ID!) {\n    moveComment(commentId: $commentId, toGroupId: $toGroupId) {\n      id\n    }\n  }\n": typeof types.ReviewMoveCommentDocument,
+    "\n  mutation ReviewUpdateGroup($groupId: ID!, $title: String, $summary: String) {\n    updateGroup(groupId: $groupId, title: $title, summary: $summary) {\n      id\n    }\n  }\n": typeof types.ReviewUpdateGroupDocument,
+    "\n  mutation ReviewSetDisposition($input: DispositionInput!) {\n    setDisposition(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.ReviewSetDispositionDocument,
+    "\n  mutation ReviewSetDispositionForGroups(\n    $groupIds: [ID!]!\n    $outcome: Outcome!\n    $reason: String! = \"\"\n    $standardReason: String! = \"\"\n  ) {\n    setDispositionForGroups(groupIds: $groupIds, outcome: $outcome, reason: $reason, standardReason: $standardReason) {\n      id\n      status\n    }\n  }\n": typeof types.ReviewSetDispositionForGroupsDocument,
+    "\n  mutation ReviewApproveDisposition($ids: [ID!]!) {\n    approveDisposition(dispositionIds: $ids) {\n      id\n      status\n    }\n  }\n": typeof types.ReviewApproveDispositionDocument,
+    "\n  query ReviewStatement($id: ID!, $version: Int) {\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      figures\n      generatedAt\n      publishedAt\n      personalDataFindings {\n        kind\n        excerpt\n      }\n      downloads {\n        format\n        url\n      }\n    }\n    statementGeneration(consultationId: $id) {\n      id\n      status\n      progressDone\n      progressTotal\n      message\n      startedAt\n      finishedAt\n    }\n    decision(consultationId: $id) {\n      decidedOn\n    }\n  }\n": typeof types.ReviewStatementDocument,
+    "\n  mutation ReviewGenerateStatement($id: ID!, $correctionNote: String! = \"\") {\n    generateStatement(consultationId: $id, correctionNote: $correctionNote) {\n      id\n      status\n    }\n  }\n": typeof types.ReviewGenerateStatementDocument,
+    "\n  mutation ReviewPublishStatement($id: ID!, $version: Int!) {\n    publishStatement(consultationId: $id, version: $version) {\n      version\n      status\n    }\n  }\n": typeof types.ReviewPublishStatementDocument,
+    "\n  mutation ReviewPublishDecision($input: PublishDecisionInput!) {\n    publishDecision(input: $input) {\n      decidedOn\n    }\n  }\n": typeof types.ReviewPublishDecisionDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      kind\n      displayName\n      verified\n      roles {\n        role\n        unitId\n      }\n    }\n  }\n": types.MeDocument,
@@ -153,6 +169,22 @@ const documents: Documents = {
     "\n  mutation OrganizerRecordMinutes($input: RecordMinutesInput!) {\n    recordMinutes(input: $input) {\n      id\n      status\n    }\n  }\n": types.OrganizerRecordMinutesDocument,
     "\n  mutation OrganizerSignOff($hearingId: ID!, $entryIds: [ID!]!) {\n    signOffMinutes(hearingId: $hearingId, entryIds: $entryIds) {\n      id\n    }\n  }\n": types.OrganizerSignOffDocument,
     "\n  mutation OrganizerPublishReport($input: PublishHearingReportInput!) {\n    publishHearingReport(input: $input) {\n      id\n      status\n    }\n  }\n": types.OrganizerPublishReportDocument,
+    "\n  query ReviewConsultation($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      draft {\n        articles {\n          id\n          label\n        }\n      }\n    }\n  }\n": types.ReviewConsultationDocument,
+    "\n  query ReviewAggregationStatus($id: ID!) {\n    aggregationStatus(consultationId: $id) {\n      run {\n        id\n        status\n        progressDone\n        progressTotal\n        message\n        startedAt\n        finishedAt\n      }\n      comments\n      ungroupedComments\n      topics\n      campaigns\n      undecidedComments\n    }\n  }\n": types.ReviewAggregationStatusDocument,
+    "\n  mutation ReviewRunAggregation($id: ID!) {\n    runAggregation(consultationId: $id) {\n      id\n      status\n    }\n  }\n": types.ReviewRunAggregationDocument,
+    "\n  query ReviewOpinionGroups(\n    $id: ID!\n    $kind: GroupKind\n    $articleId: ID\n    $wholeDraft: Boolean! = false\n    $undecidedOnly: Boolean! = false\n    $search: String\n    $first: Int! = 10\n    $after: String\n  ) {\n    opinionGroups(\n      consultationId: $id\n      kind: $kind\n      articleId: $articleId\n      wholeDraft: $wholeDraft\n      undecidedOnly: $undecidedOnly\n      search: $search\n      first: $first\n      after: $after\n    ) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          articleId\n          articleLabel\n          title\n          summary\n          keywords\n          editedByStaff\n          representative {\n            id\n            body\n          }\n          stats {\n            comments\n            participants\n          }\n          disposition {\n            id\n            outcome\n            outcomeLabel\n            standardReason\n            reason\n            status\n            proposedBy\n            replacesApproved\n            revisedArticleId\n            revisedAfter\n          }\n          comments(first: 20) {\n            edges {\n              node {\n                id\n                body\n                channel\n              }\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ReviewOpinionGroupsDocument,
+    "\n  query ReviewStandardReasons {\n    standardReasons {\n      code\n      label\n    }\n  }\n": types.ReviewStandardReasonsDocument,
+    "\n  mutation ReviewMergeGroups($into: ID!, $ids: [ID!]!) {\n    mergeGroups(intoGroupId: $into, groupIds: $ids) {\n      id\n    }\n  }\n": types.ReviewMergeGroupsDocument,
+    "\n  mutation ReviewSplitGroup($groupId: ID!, $commentIds: [ID!]!, $title: String! = \"\") {\n    splitGroup(groupId: $groupId, commentIds: $commentIds, title: $title) {\n      id\n    }\n  }\n": types.ReviewSplitGroupDocument,
+    "\n  mutation ReviewMoveComment($commentId: ID!, $toGroupId: ID!) {\n    moveComment(commentId: $commentId, toGroupId: $toGroupId) {\n      id\n    }\n  }\n": types.ReviewMoveCommentDocument,
+    "\n  mutation ReviewUpdateGroup($groupId: ID!, $title: String, $summary: String) {\n    updateGroup(groupId: $groupId, title: $title, summary: $summary) {\n      id\n    }\n  }\n": types.ReviewUpdateGroupDocument,
+    "\n  mutation ReviewSetDisposition($input: DispositionInput!) {\n    setDisposition(input: $input) {\n      id\n      status\n    }\n  }\n": types.ReviewSetDispositionDocument,
+    "\n  mutation ReviewSetDispositionForGroups(\n    $groupIds: [ID!]!\n    $outcome: Outcome!\n    $reason: String! = \"\"\n    $standardReason: String! = \"\"\n  ) {\n    setDispositionForGroups(groupIds: $groupIds, outcome: $outcome, reason: $reason, standardReason: $standardReason) {\n      id\n      status\n    }\n  }\n": types.ReviewSetDispositionForGroupsDocument,
+    "\n  mutation ReviewApproveDisposition($ids: [ID!]!) {\n    approveDisposition(dispositionIds: $ids) {\n      id\n      status\n    }\n  }\n": types.ReviewApproveDispositionDocument,
+    "\n  query ReviewStatement($id: ID!, $version: Int) {\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      figures\n      generatedAt\n      publishedAt\n      personalDataFindings {\n        kind\n        excerpt\n      }\n      downloads {\n        format\n        url\n      }\n    }\n    statementGeneration(consultationId: $id) {\n      id\n      status\n      progressDone\n      progressTotal\n      message\n      startedAt\n      finishedAt\n    }\n    decision(consultationId: $id) {\n      decidedOn\n    }\n  }\n": types.ReviewStatementDocument,
+    "\n  mutation ReviewGenerateStatement($id: ID!, $correctionNote: String! = \"\") {\n    generateStatement(consultationId: $id, correctionNote: $correctionNote) {\n      id\n      status\n    }\n  }\n": types.ReviewGenerateStatementDocument,
+    "\n  mutation ReviewPublishStatement($id: ID!, $version: Int!) {\n    publishStatement(consultationId: $id, version: $version) {\n      version\n      status\n    }\n  }\n": types.ReviewPublishStatementDocument,
+    "\n  mutation ReviewPublishDecision($input: PublishDecisionInput!) {\n    publishDecision(input: $input) {\n      decidedOn\n    }\n  }\n": types.ReviewPublishDecisionDocument,
 };
 
 /**
@@ -427,6 +459,70 @@ export function graphql(source: "\n  mutation OrganizerSignOff($hearingId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation OrganizerPublishReport($input: PublishHearingReportInput!) {\n    publishHearingReport(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').OrganizerPublishReportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewConsultation($id: ID!) {\n    consultation(id: $id) {\n      id\n      title\n      status\n      statusLabel\n      draft {\n        articles {\n          id\n          label\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ReviewConsultationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewAggregationStatus($id: ID!) {\n    aggregationStatus(consultationId: $id) {\n      run {\n        id\n        status\n        progressDone\n        progressTotal\n        message\n        startedAt\n        finishedAt\n      }\n      comments\n      ungroupedComments\n      topics\n      campaigns\n      undecidedComments\n    }\n  }\n"): typeof import('./graphql').ReviewAggregationStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewRunAggregation($id: ID!) {\n    runAggregation(consultationId: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ReviewRunAggregationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewOpinionGroups(\n    $id: ID!\n    $kind: GroupKind\n    $articleId: ID\n    $wholeDraft: Boolean! = false\n    $undecidedOnly: Boolean! = false\n    $search: String\n    $first: Int! = 10\n    $after: String\n  ) {\n    opinionGroups(\n      consultationId: $id\n      kind: $kind\n      articleId: $articleId\n      wholeDraft: $wholeDraft\n      undecidedOnly: $undecidedOnly\n      search: $search\n      first: $first\n      after: $after\n    ) {\n      totalCount\n      edges {\n        node {\n          id\n          kind\n          articleId\n          articleLabel\n          title\n          summary\n          keywords\n          editedByStaff\n          representative {\n            id\n            body\n          }\n          stats {\n            comments\n            participants\n          }\n          disposition {\n            id\n            outcome\n            outcomeLabel\n            standardReason\n            reason\n            status\n            proposedBy\n            replacesApproved\n            revisedArticleId\n            revisedAfter\n          }\n          comments(first: 20) {\n            edges {\n              node {\n                id\n                body\n                channel\n              }\n            }\n            pageInfo {\n              hasNextPage\n            }\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ReviewOpinionGroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewStandardReasons {\n    standardReasons {\n      code\n      label\n    }\n  }\n"): typeof import('./graphql').ReviewStandardReasonsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewMergeGroups($into: ID!, $ids: [ID!]!) {\n    mergeGroups(intoGroupId: $into, groupIds: $ids) {\n      id\n    }\n  }\n"): typeof import('./graphql').ReviewMergeGroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewSplitGroup($groupId: ID!, $commentIds: [ID!]!, $title: String! = \"\") {\n    splitGroup(groupId: $groupId, commentIds: $commentIds, title: $title) {\n      id\n    }\n  }\n"): typeof import('./graphql').ReviewSplitGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewMoveComment($commentId: ID!, $toGroupId: ID!) {\n    moveComment(commentId: $commentId, toGroupId: $toGroupId) {\n      id\n    }\n  }\n"): typeof import('./graphql').ReviewMoveCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewUpdateGroup($groupId: ID!, $title: String, $summary: String) {\n    updateGroup(groupId: $groupId, title: $title, summary: $summary) {\n      id\n    }\n  }\n"): typeof import('./graphql').ReviewUpdateGroupDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewSetDisposition($input: DispositionInput!) {\n    setDisposition(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ReviewSetDispositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewSetDispositionForGroups(\n    $groupIds: [ID!]!\n    $outcome: Outcome!\n    $reason: String! = \"\"\n    $standardReason: String! = \"\"\n  ) {\n    setDispositionForGroups(groupIds: $groupIds, outcome: $outcome, reason: $reason, standardReason: $standardReason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ReviewSetDispositionForGroupsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewApproveDisposition($ids: [ID!]!) {\n    approveDisposition(dispositionIds: $ids) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ReviewApproveDispositionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewStatement($id: ID!, $version: Int) {\n    statement(consultationId: $id, version: $version) {\n      version\n      status\n      correctsVersion\n      correctionNote\n      sha256\n      figures\n      generatedAt\n      publishedAt\n      personalDataFindings {\n        kind\n        excerpt\n      }\n      downloads {\n        format\n        url\n      }\n    }\n    statementGeneration(consultationId: $id) {\n      id\n      status\n      progressDone\n      progressTotal\n      message\n      startedAt\n      finishedAt\n    }\n    decision(consultationId: $id) {\n      decidedOn\n    }\n  }\n"): typeof import('./graphql').ReviewStatementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewGenerateStatement($id: ID!, $correctionNote: String! = \"\") {\n    generateStatement(consultationId: $id, correctionNote: $correctionNote) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').ReviewGenerateStatementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewPublishStatement($id: ID!, $version: Int!) {\n    publishStatement(consultationId: $id, version: $version) {\n      version\n      status\n    }\n  }\n"): typeof import('./graphql').ReviewPublishStatementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewPublishDecision($input: PublishDecisionInput!) {\n    publishDecision(input: $input) {\n      decidedOn\n    }\n  }\n"): typeof import('./graphql').ReviewPublishDecisionDocument;
 
 
 export function graphql(source: string) {

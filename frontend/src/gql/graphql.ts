@@ -71,15 +71,44 @@ export type CreateHearingInput = {
   venue?: string;
 };
 
+export type DecisionDocumentInput = {
+  title: string;
+  url?: string;
+};
+
 export type Disclosure =
   | 'NOT_DISCLOSED'
   | 'ON_REQUEST'
   | 'PROACTIVE';
 
+export type DispositionInput = {
+  /** … one comment (an override). */
+  commentId?: string | number | null | undefined;
+  /** A topic group, or … */
+  groupId?: string | number | null | undefined;
+  outcome: Outcome;
+  /** Required for 部分采纳 and 不予采纳 (or a standard reason). */
+  reason?: string;
+  /** The article's text after revision. */
+  revisedAfter?: string;
+  revisedArticleId?: string | number | null | undefined;
+  /** A code from standardReasons. */
+  standardReason?: string;
+};
+
+export type DispositionStatus =
+  | 'APPROVED'
+  | 'PROPOSED'
+  | 'SUPERSEDED';
+
 export type EntryHandlingInput = {
   entryId: string | number;
   handling: string;
 };
+
+export type GroupKind =
+  | 'CAMPAIGN'
+  | 'TOPIC';
 
 export type HearingKind =
   | 'HEARING'
@@ -195,6 +224,15 @@ export type PublicationChannelInput = {
   channel: string;
   publishedOn?: string | null | undefined;
   url?: string;
+};
+
+export type PublishDecisionInput = {
+  /** The adopted text, split into articles like a draft. */
+  adoptedText: string;
+  consultationId: string | number;
+  decidedOn: string;
+  documents?: Array<DecisionDocumentInput>;
+  summary?: string;
 };
 
 export type PublishHearingReportInput = {
@@ -820,6 +858,135 @@ export type OrganizerPublishReportMutationVariables = Exact<{
 
 
 export type OrganizerPublishReportMutation = { publishHearingReport: { id: string, status: HearingStatus } };
+
+export type ReviewConsultationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewConsultationQuery = { consultation: { id: string, title: string, status: ConsultationStatus, statusLabel: string, draft: { articles: Array<{ id: string, label: string }> } | null } | null };
+
+export type ReviewAggregationStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewAggregationStatusQuery = { aggregationStatus: { comments: number, ungroupedComments: number, topics: number, campaigns: number, undecidedComments: number, run: { id: string, status: string, progressDone: number, progressTotal: number | null, message: string, startedAt: string, finishedAt: string | null } | null } };
+
+export type ReviewRunAggregationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewRunAggregationMutation = { runAggregation: { id: string, status: string } };
+
+export type ReviewOpinionGroupsQueryVariables = Exact<{
+  id: string | number;
+  kind?: GroupKind | null | undefined;
+  articleId?: string | number | null | undefined;
+  wholeDraft?: boolean;
+  undecidedOnly?: boolean;
+  search?: string | null | undefined;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewOpinionGroupsQuery = { opinionGroups: { totalCount: number | null, edges: Array<{ node: { id: string, kind: GroupKind, articleId: string | null, articleLabel: string | null, title: string, summary: string, keywords: Array<string>, editedByStaff: boolean, representative: { id: string, body: string } | null, stats: { comments: number, participants: number }, disposition: { id: string, outcome: Outcome, outcomeLabel: string, standardReason: string, reason: string, status: DispositionStatus, proposedBy: string | null, replacesApproved: boolean, revisedArticleId: string | null, revisedAfter: string } | null, comments: { edges: Array<{ node: { id: string, body: string, channel: CommentChannel } }>, pageInfo: { hasNextPage: boolean } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReviewStandardReasonsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewStandardReasonsQuery = { standardReasons: Array<{ code: string, label: string }> };
+
+export type ReviewMergeGroupsMutationVariables = Exact<{
+  into: string | number;
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ReviewMergeGroupsMutation = { mergeGroups: { id: string } };
+
+export type ReviewSplitGroupMutationVariables = Exact<{
+  groupId: string | number;
+  commentIds: Array<string | number> | string | number;
+  title?: string;
+}>;
+
+
+export type ReviewSplitGroupMutation = { splitGroup: { id: string } };
+
+export type ReviewMoveCommentMutationVariables = Exact<{
+  commentId: string | number;
+  toGroupId: string | number;
+}>;
+
+
+export type ReviewMoveCommentMutation = { moveComment: { id: string } };
+
+export type ReviewUpdateGroupMutationVariables = Exact<{
+  groupId: string | number;
+  title?: string | null | undefined;
+  summary?: string | null | undefined;
+}>;
+
+
+export type ReviewUpdateGroupMutation = { updateGroup: { id: string } };
+
+export type ReviewSetDispositionMutationVariables = Exact<{
+  input: DispositionInput;
+}>;
+
+
+export type ReviewSetDispositionMutation = { setDisposition: { id: string, status: DispositionStatus } };
+
+export type ReviewSetDispositionForGroupsMutationVariables = Exact<{
+  groupIds: Array<string | number> | string | number;
+  outcome: Outcome;
+  reason?: string;
+  standardReason?: string;
+}>;
+
+
+export type ReviewSetDispositionForGroupsMutation = { setDispositionForGroups: Array<{ id: string, status: DispositionStatus }> };
+
+export type ReviewApproveDispositionMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type ReviewApproveDispositionMutation = { approveDisposition: Array<{ id: string, status: DispositionStatus }> };
+
+export type ReviewStatementQueryVariables = Exact<{
+  id: string | number;
+  version?: number | null | undefined;
+}>;
+
+
+export type ReviewStatementQuery = { statement: { version: number, status: string, correctsVersion: number | null, correctionNote: string, sha256: string, figures: unknown, generatedAt: string, publishedAt: string | null, personalDataFindings: Array<{ kind: string, excerpt: string }>, downloads: Array<{ format: string, url: string }> } | null, statementGeneration: { id: string, status: string, progressDone: number, progressTotal: number | null, message: string, startedAt: string, finishedAt: string | null } | null, decision: { decidedOn: string } | null };
+
+export type ReviewGenerateStatementMutationVariables = Exact<{
+  id: string | number;
+  correctionNote?: string;
+}>;
+
+
+export type ReviewGenerateStatementMutation = { generateStatement: { id: string, status: string } };
+
+export type ReviewPublishStatementMutationVariables = Exact<{
+  id: string | number;
+  version: number;
+}>;
+
+
+export type ReviewPublishStatementMutation = { publishStatement: { version: number, status: string } };
+
+export type ReviewPublishDecisionMutationVariables = Exact<{
+  input: PublishDecisionInput;
+}>;
+
+
+export type ReviewPublishDecisionMutation = { publishDecision: { decidedOn: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -2092,3 +2259,233 @@ export const OrganizerPublishReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganizerPublishReportMutation, OrganizerPublishReportMutationVariables>;
+export const ReviewConsultationDocument = new TypedDocumentString(`
+    query ReviewConsultation($id: ID!) {
+  consultation(id: $id) {
+    id
+    title
+    status
+    statusLabel
+    draft {
+      articles {
+        id
+        label
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewConsultationQuery, ReviewConsultationQueryVariables>;
+export const ReviewAggregationStatusDocument = new TypedDocumentString(`
+    query ReviewAggregationStatus($id: ID!) {
+  aggregationStatus(consultationId: $id) {
+    run {
+      id
+      status
+      progressDone
+      progressTotal
+      message
+      startedAt
+      finishedAt
+    }
+    comments
+    ungroupedComments
+    topics
+    campaigns
+    undecidedComments
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewAggregationStatusQuery, ReviewAggregationStatusQueryVariables>;
+export const ReviewRunAggregationDocument = new TypedDocumentString(`
+    mutation ReviewRunAggregation($id: ID!) {
+  runAggregation(consultationId: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewRunAggregationMutation, ReviewRunAggregationMutationVariables>;
+export const ReviewOpinionGroupsDocument = new TypedDocumentString(`
+    query ReviewOpinionGroups($id: ID!, $kind: GroupKind, $articleId: ID, $wholeDraft: Boolean! = false, $undecidedOnly: Boolean! = false, $search: String, $first: Int! = 10, $after: String) {
+  opinionGroups(
+    consultationId: $id
+    kind: $kind
+    articleId: $articleId
+    wholeDraft: $wholeDraft
+    undecidedOnly: $undecidedOnly
+    search: $search
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        kind
+        articleId
+        articleLabel
+        title
+        summary
+        keywords
+        editedByStaff
+        representative {
+          id
+          body
+        }
+        stats {
+          comments
+          participants
+        }
+        disposition {
+          id
+          outcome
+          outcomeLabel
+          standardReason
+          reason
+          status
+          proposedBy
+          replacesApproved
+          revisedArticleId
+          revisedAfter
+        }
+        comments(first: 20) {
+          edges {
+            node {
+              id
+              body
+              channel
+            }
+          }
+          pageInfo {
+            hasNextPage
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewOpinionGroupsQuery, ReviewOpinionGroupsQueryVariables>;
+export const ReviewStandardReasonsDocument = new TypedDocumentString(`
+    query ReviewStandardReasons {
+  standardReasons {
+    code
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewStandardReasonsQuery, ReviewStandardReasonsQueryVariables>;
+export const ReviewMergeGroupsDocument = new TypedDocumentString(`
+    mutation ReviewMergeGroups($into: ID!, $ids: [ID!]!) {
+  mergeGroups(intoGroupId: $into, groupIds: $ids) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewMergeGroupsMutation, ReviewMergeGroupsMutationVariables>;
+export const ReviewSplitGroupDocument = new TypedDocumentString(`
+    mutation ReviewSplitGroup($groupId: ID!, $commentIds: [ID!]!, $title: String! = "") {
+  splitGroup(groupId: $groupId, commentIds: $commentIds, title: $title) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewSplitGroupMutation, ReviewSplitGroupMutationVariables>;
+export const ReviewMoveCommentDocument = new TypedDocumentString(`
+    mutation ReviewMoveComment($commentId: ID!, $toGroupId: ID!) {
+  moveComment(commentId: $commentId, toGroupId: $toGroupId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewMoveCommentMutation, ReviewMoveCommentMutationVariables>;
+export const ReviewUpdateGroupDocument = new TypedDocumentString(`
+    mutation ReviewUpdateGroup($groupId: ID!, $title: String, $summary: String) {
+  updateGroup(groupId: $groupId, title: $title, summary: $summary) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewUpdateGroupMutation, ReviewUpdateGroupMutationVariables>;
+export const ReviewSetDispositionDocument = new TypedDocumentString(`
+    mutation ReviewSetDisposition($input: DispositionInput!) {
+  setDisposition(input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewSetDispositionMutation, ReviewSetDispositionMutationVariables>;
+export const ReviewSetDispositionForGroupsDocument = new TypedDocumentString(`
+    mutation ReviewSetDispositionForGroups($groupIds: [ID!]!, $outcome: Outcome!, $reason: String! = "", $standardReason: String! = "") {
+  setDispositionForGroups(
+    groupIds: $groupIds
+    outcome: $outcome
+    reason: $reason
+    standardReason: $standardReason
+  ) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewSetDispositionForGroupsMutation, ReviewSetDispositionForGroupsMutationVariables>;
+export const ReviewApproveDispositionDocument = new TypedDocumentString(`
+    mutation ReviewApproveDisposition($ids: [ID!]!) {
+  approveDisposition(dispositionIds: $ids) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewApproveDispositionMutation, ReviewApproveDispositionMutationVariables>;
+export const ReviewStatementDocument = new TypedDocumentString(`
+    query ReviewStatement($id: ID!, $version: Int) {
+  statement(consultationId: $id, version: $version) {
+    version
+    status
+    correctsVersion
+    correctionNote
+    sha256
+    figures
+    generatedAt
+    publishedAt
+    personalDataFindings {
+      kind
+      excerpt
+    }
+    downloads {
+      format
+      url
+    }
+  }
+  statementGeneration(consultationId: $id) {
+    id
+    status
+    progressDone
+    progressTotal
+    message
+    startedAt
+    finishedAt
+  }
+  decision(consultationId: $id) {
+    decidedOn
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewStatementQuery, ReviewStatementQueryVariables>;
+export const ReviewGenerateStatementDocument = new TypedDocumentString(`
+    mutation ReviewGenerateStatement($id: ID!, $correctionNote: String! = "") {
+  generateStatement(consultationId: $id, correctionNote: $correctionNote) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewGenerateStatementMutation, ReviewGenerateStatementMutationVariables>;
+export const ReviewPublishStatementDocument = new TypedDocumentString(`
+    mutation ReviewPublishStatement($id: ID!, $version: Int!) {
+  publishStatement(consultationId: $id, version: $version) {
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewPublishStatementMutation, ReviewPublishStatementMutationVariables>;
+export const ReviewPublishDecisionDocument = new TypedDocumentString(`
+    mutation ReviewPublishDecision($input: PublishDecisionInput!) {
+  publishDecision(input: $input) {
+    decidedOn
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewPublishDecisionMutation, ReviewPublishDecisionMutationVariables>;
