@@ -106,6 +106,15 @@ try {
     fullPage: true,
     prepare: async (page) => void (await page.getByText(/规则未满足|全部规则均已满足/).waitFor()),
   });
+  // The review workbench on the demo's decided consultation: its groups, each decided and approved.
+  await shoot("staff-review-groups", "/staff/consultations/4/review", {
+    viewport: DESKTOP,
+    signedIn: "reviewer",
+    prepare: async (page) => void (await page.locator(".review-representative").first().waitFor()),
+  });
+  // The organizer console on demo hearing #1, and its door check-in screen on a phone.
+  await shoot("staff-organizer-console", "/staff/hearings/1", { viewport: DESKTOP, signedIn: "organizer", fullPage: true });
+  await shoot("staff-check-in", "/staff/hearings/1/check-in", { signedIn: "organizer" });
   console.log(`saved ${saved.length} screenshots:\n  ${saved.join("\n  ")}`);
 } finally {
   await browser.close();
