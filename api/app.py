@@ -13,6 +13,7 @@ from sqlalchemy import func, select, text
 from strawberry.fastapi import GraphQLRouter
 
 from api import downloads, hearing_downloads
+from api.admission import AdmissionLimit
 from api.context import AppState, Context
 from api.db import create_engine, create_sessionmaker
 from api.frontend import mount_frontend
@@ -142,6 +143,8 @@ def create_app(settings: Settings | None = None, *, start_cron: bool = True) -> 
             expose_headers=["x-request-id", "x-content-sha256", "x-statement-sha256"],
         )
     mount_frontend(app, settings)  # the web app at /, for paths no route above matched
+    if settings.max_concurrent_requests:
+        app.add_middleware(AdmissionLimit, limit=settings.max_concurrent_requests)
     # Outermost: every answer, errors included, carries the request id and the security headers.
     app.add_middleware(RequestContextMiddleware, settings=settings)
     return app

@@ -1155,8 +1155,14 @@ ONE_ADDRESS_FOR_MANY = {
 }
 
 
+# --server-env KEY=VALUE: extra settings for the canyu processes of a run (e.g. an experiment's knob).
+SERVER_ENV: dict[str, str] = {}
+
+
 def canyu_env(**extra: str) -> dict[str, str]:
-    return base_env({"CANYU_ENV": "production", "PYTHONUNBUFFERED": "1", **ONE_ADDRESS_FOR_MANY, **extra})
+    return base_env(
+        {"CANYU_ENV": "production", "PYTHONUNBUFFERED": "1", **ONE_ADDRESS_FOR_MANY, **SERVER_ENV, **extra}
+    )
 
 
 def uvicorn_worker_pids(supervisor: int) -> list[int]:
@@ -1774,7 +1780,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--keep", action="store_true", help="keep the work directory (logs, tokens, receipts)"
     )
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a setting for the canyu servers and worker (repeatable), e.g. CANYU_MAX_CONCURRENT_REQUESTS=16",
+    )
     args = parser.parse_args(argv)
+    SERVER_ENV.update(item.split("=", 1) for item in args.server_env)
     parts = args.only or ["postgres", "baselines", "sqlite"]
 
     # One run at a time on this machine: runs share the database, the Redis db and the ports.
