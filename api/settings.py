@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     workers: int = 1
     db_pool_size: int = 20
     # GraphQL requests one process works on at once; more wait their turn in order (api/admission.py).
-    # 16 measured best on 2 vCPUs (docs/benchmarks.md); 0: no limit.
+    # 16 measured best on 2 vCPUs (docs/benchmarks.md); 0: no limit. PostgreSQL only.
     max_concurrent_requests: int = Field(default=16, ge=0)
     # Proxies whose X-Forwarded-For is believed (the load balancer), so rate limits see the client's address.
     forwarded_allow_ips: str = "127.0.0.1"
