@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from api.errors import RateLimited
+
 log = logging.getLogger("canyu.ratelimit")
 
 
@@ -24,11 +26,11 @@ class Window:
     retry_after: int
 
 
-def wait_text(seconds: int) -> str:
-    """「N 分钟」 or 「N 秒」: how long to wait, for a Chinese message."""
-    if seconds >= 60:
-        return f"{math.ceil(seconds / 60)} 分钟"
-    return f"{max(seconds, 1)} 秒"
+def too_often(what: str, *, retry_after: int, code: str, scope: str) -> RateLimited:
+    """The refusal of a limited request: what was too frequent, and when to try again (「N 分钟」 or
+    「N 秒」), with `retryAfter` in seconds and the `scope` counted (account, contact or address)."""
+    wait = f"{math.ceil(retry_after / 60)} 分钟" if retry_after >= 60 else f"{max(retry_after, 1)} 秒"
+    return RateLimited(f"{what}，请 {wait}后再试", code=code, retry_after=retry_after, scope=scope)
 
 
 def address_key(client_ip: str) -> str:

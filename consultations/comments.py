@@ -32,7 +32,7 @@ from api.errors import (
 )
 from api.outbox import notification_parameters, queued_notification_insert
 from api.precompiled import Precompiled
-from api.ratelimit import RateLimiter, Window, address_key, wait_text
+from api.ratelimit import RateLimiter, Window, address_key, too_often
 from consultations import permissions, service
 from consultations.deadlines import DEFAULT_TZ, today_in
 from consultations.models import (
@@ -93,18 +93,18 @@ def _rate_windows(user_id: int, client_ip: str, limits: CommentLimits) -> list[t
 def _over_the_limit(counted: list[Window], limits: CommentLimits) -> RateLimited | None:
     citizen, *address = counted
     if citizen.count > limits.rate_limit:
-        return RateLimited(
-            f"提交过于频繁：每 {limits.rate_window_seconds // 60} 分钟最多提交 {limits.rate_limit} 条意见，"
-            f"请 {wait_text(citizen.retry_after)}后再试",
-            code="COMMENT_RATE_LIMITED",
+        minutes = limits.rate_window_seconds // 60
+        return too_often(
+            f"提交过于频繁：每 {minutes} 分钟最多提交 {limits.rate_limit} 条意见",
             retry_after=citizen.retry_after,
+            code="COMMENT_RATE_LIMITED",
             scope="account",
         )
     if address and address[0].count > limits.ip_rate_limit:
-        return RateLimited(
-            f"该网络地址提交意见过于频繁，请 {wait_text(address[0].retry_after)}后再试",
-            code="COMMENT_RATE_LIMITED",
+        return too_often(
+            "该网络地址提交意见过于频繁",
             retry_after=address[0].retry_after,
+            code="COMMENT_RATE_LIMITED",
             scope="address",
         )
     return None

@@ -141,32 +141,6 @@ class CategoryQuotaInput:
     quota: int
 
 
-@strawberry.input
-class CreateHearingInput:
-    unit_id: strawberry.ID
-    kind: HearingKind
-    title: str
-    starts_at: datetime
-    registration_opens_at: datetime
-    registration_closes_at: datetime
-    categories: list[CategoryQuotaInput]
-    selection_rules: str = strawberry.field(description="遴选办法 (published with the notice).")
-    consultation_id: strawberry.ID | None = None
-    decision_kind: Kind | None = strawberry.field(
-        default=None,
-        description="Default: the linked consultation's kind, else 其他. 规章 needs 30 days' notice.",
-    )
-    agenda: str = ""
-    ends_at: datetime | None = None
-    venue: str = ""
-    stream_url: str = ""
-    selection_method: SelectionMethod = SelectionMethod.DRAW
-    is_public: bool = True
-    public_methods: list[str] = strawberry.field(default_factory=list)
-    not_public_reason: str = ""
-    observers_invited: bool = False
-
-
 @strawberry.input(description="A draft's notice, replaced as a whole (the same fields as creating it).")
 class UpdateHearingInput:
     kind: HearingKind
@@ -192,13 +166,18 @@ class UpdateHearingInput:
     observers_invited: bool = False
 
 
+@strawberry.input(description="A new hearing's unit and its notice.")
+class CreateHearingInput(UpdateHearingInput):
+    unit_id: strawberry.ID
+
+
 def _aware(value: datetime, what: str) -> datetime:
     if value.tzinfo is None:
         raise InvalidInput(f"{what}须带时区（如 2027-01-05T09:00:00+08:00）", code="TIME_ZONE_REQUIRED")
     return value
 
 
-def _notice_fields(input: CreateHearingInput | UpdateHearingInput) -> dict[str, Any]:
+def _notice_fields(input: UpdateHearingInput) -> dict[str, Any]:
     """The notice's fields of either input, parsed for service.HearingNotice / HearingDraft."""
     return {
         "kind": input.kind.value,

@@ -19,9 +19,9 @@ from api.accounts.permissions import (
 )
 from api.audit import SYSTEM, Actor
 from api.db import utcnow
-from api.errors import Conflict, InvalidInput, NotFound, RateLimited
+from api.errors import Conflict, InvalidInput, NotFound
 from api.outbox import queue_notification
-from api.ratelimit import RateLimiter, address_key, wait_text
+from api.ratelimit import RateLimiter, address_key, too_often
 from api.security import (
     constant_time_equals,
     hash_password,
@@ -79,24 +79,24 @@ async def _check_code_rate(
         windows.append((f"register-ip:{client_ip}", HOUR))
     per_contact, per_address, *registrations = await limiter.hit_many(windows)
     if per_contact.count > settings.codes_per_contact_per_hour:
-        raise RateLimited(
-            f"验证码发送过于频繁，请 {wait_text(per_contact.retry_after)}后再试",
-            code="CODE_RATE_LIMITED",
+        raise too_often(
+            "验证码发送过于频繁",
             retry_after=per_contact.retry_after,
+            code="CODE_RATE_LIMITED",
             scope="contact",
         )
     if per_address.count > settings.code_ip_rate_limit:
-        raise RateLimited(
-            f"该网络地址获取验证码过于频繁，请 {wait_text(per_address.retry_after)}后再试",
-            code="CODE_RATE_LIMITED",
+        raise too_often(
+            "该网络地址获取验证码过于频繁",
             retry_after=per_address.retry_after,
+            code="CODE_RATE_LIMITED",
             scope="address",
         )
     if registrations and registrations[0].count > settings.registration_ip_rate_limit:
-        raise RateLimited(
-            f"该网络地址注册过于频繁，请 {wait_text(registrations[0].retry_after)}后再试",
-            code="REGISTRATION_RATE_LIMITED",
+        raise too_often(
+            "该网络地址注册过于频繁",
             retry_after=registrations[0].retry_after,
+            code="REGISTRATION_RATE_LIMITED",
             scope="address",
         )
 
@@ -237,20 +237,20 @@ async def login(
     limits = (settings.login_max_failures, settings.login_ip_max_failures)
     for throttle_key, limit in zip(throttle_keys, limits, strict=True):
         if await limiter.peek(throttle_key) >= limit:
-            raise RateLimited(
-                f"登录失败次数过多，请 {wait_text(settings.login_lockout_seconds)}后再试",
-                code="LOGIN_THROTTLED",
+            raise too_often(
+                "登录失败次数过多",
                 retry_after=settings.login_lockout_seconds,
+                code="LOGIN_THROTTLED",
                 scope="account" if throttle_key == throttle_keys[0] else "address",
             )
     # Every attempt from the address, failed or not, across accounts: a script logging in many accounts
     # it holds the passwords of fails no password, yet is refused here.
     attempts = (await limiter.hit_many([(f"login-ip:{address_key(client_ip)}", HOUR)]))[0]
     if attempts.count > settings.login_ip_rate_limit:
-        raise RateLimited(
-            f"该网络地址登录过于频繁，请 {wait_text(attempts.retry_after)}后再试",
-            code="LOGIN_THROTTLED",
+        raise too_often(
+            "该网络地址登录过于频繁",
             retry_after=attempts.retry_after,
+            code="LOGIN_THROTTLED",
             scope="address",
         )
     user = await session.scalar(

@@ -47,6 +47,7 @@ export type CreateConsultationInput = {
   unitId: string | number;
 };
 
+/** A new hearing's unit and its notice. */
 export type CreateHearingInput = {
   agenda?: string;
   categories: Array<CategoryQuotaInput>;

@@ -5,11 +5,12 @@ import { useQuery } from "../api/useQuery";
 import { BarChart } from "../components/BarChart";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { Loading } from "../components/Loading";
+import { StatementText } from "../components/StatementText";
 import { usePageTitle } from "../components/usePageTitle";
 import { graphql } from "../gql";
 import type { StatementPageQuery } from "../gql/graphql";
 import { formatDate, formatDateTime, formatPercent, safeHref } from "../lib/format";
-import { parseFigures, parseStatementDocument, type Block, type StatementDocument } from "../lib/statement";
+import { parseFigures, parseStatementDocument, type StatementDocument } from "../lib/statement";
 import NotFound from "./NotFound";
 
 const StatementPageDocument = graphql(`
@@ -237,60 +238,5 @@ function StatementBody({ statement }: { statement: Statement }) {
         {document ? <StatementText document={document} /> : null}
       </section>
     </>
-  );
-}
-
-function StatementText({ document }: { document: StatementDocument }) {
-  return (
-    <div className="statement-text">
-      <h3 className="statement-title">{document.title}</h3>
-      {document.sections.map((section, index) => (
-        <div key={index}>
-          {section.title ? <h4>{section.title}</h4> : null}
-          {section.blocks.map((block, blockIndex) => (
-            <BlockView key={blockIndex} block={block} />
-          ))}
-        </div>
-      ))}
-      {document.annex ? <BlockView block={document.annex} /> : null}
-      <p className="statement-sign">
-        {document.issuingBody}
-        <br />
-        {formatDate(document.issuedOn)}
-      </p>
-    </div>
-  );
-}
-
-function BlockView({ block }: { block: Block }) {
-  if (block.type === "paragraph") return <p className="text">{block.text}</p>;
-  return (
-    // A wide table scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={block.caption || undefined}>
-      <table className="data-table">
-        {block.caption ? <caption>{block.caption}</caption> : null}
-        <thead>
-          <tr>
-            {block.columns.map((column, index) => (
-              <th key={index} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {block.rows.map((row, rowIndex) => (
-            <tr key={rowIndex}>
-              {row.map((cell, cellIndex) => (
-                <td key={cellIndex} className="text">
-                  {cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

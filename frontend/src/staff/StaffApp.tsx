@@ -5,6 +5,7 @@ import { useSession } from "../auth/session";
 import { Loading } from "../components/Loading";
 import { usePageTitle } from "../components/usePageTitle";
 import "./i18n";
+import { ORGANIZING_ROLES } from "./units";
 
 // Everything staff see loads here, in chunks of its own: citizens never download it. Each area owns its
 // routes and its strings (namespace named like the folder).
@@ -18,7 +19,7 @@ export default function StaffApp() {
   const { me, loading } = useSession();
   if (loading) return <Loading />;
   if (!me || me.kind !== "staff") return <StaffOnly signedIn={Boolean(me)} />;
-  const organizes = me.roles.some((grant) => grant.role === "ORGANIZER" || grant.role === "ADMIN");
+  const organizes = me.roles.some((grant) => ORGANIZING_ROLES.includes(grant.role));
   return (
     <div className="staff">
       <nav aria-label={t("nav.label")} className="staff-nav">

@@ -6,7 +6,7 @@ import { Field } from "../../components/Field";
 import { TextAreaField } from "./FormFields";
 import { splitPreview } from "./logic";
 import { MergeArticleDocument, SplitArticleDocument, UpdateArticleDocument } from "./operations";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 export interface ArticleRow {
   id: string;

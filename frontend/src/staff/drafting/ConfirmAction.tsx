@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { TextAreaField } from "./FormFields";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 /** A consequential action behind a confirmation step, with a reason when it takes one. */
 export function ConfirmAction({
@@ -46,7 +46,11 @@ export function ConfirmAction({
 
   async function confirm(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => onConfirm(reason.trim()))) setOpen(false);
+    const done = await run(async () => {
+      await onConfirm(reason.trim());
+      return true;
+    });
+    if (done) setOpen(false);
   }
 
   return (

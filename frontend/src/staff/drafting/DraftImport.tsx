@@ -6,7 +6,7 @@ import { Field } from "../../components/Field";
 import { TextAreaField } from "./FormFields";
 import { docxProblem, fileToBase64 } from "./logic";
 import { ImportDraftDocument } from "./operations";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 type Source = "text" | "docx";
 

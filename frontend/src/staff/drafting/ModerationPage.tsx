@@ -12,7 +12,7 @@ import { formatDateTime } from "../../lib/format";
 import { ConfirmAction } from "./ConfirmAction";
 import { OfflineCommentForm } from "./OfflineCommentForm";
 import { ConsultationTitleDocument, ModerateCommentDocument, ModerationQueueDocument } from "./operations";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 type Comment = NonNullable<ModerationQueueQuery["consultation"]>["comments"] extends infer C
   ? C extends { edges: { node: infer N }[] } ? N : never

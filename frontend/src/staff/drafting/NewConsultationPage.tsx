@@ -6,7 +6,7 @@ import { useSession } from "../../auth/session";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { Loading } from "../../components/Loading";
 import { usePageTitle } from "../../components/usePageTitle";
-import { unitsWithRole } from "./logic";
+import { unitsWithRole } from "../units";
 import { EMPTY_NOTICE, NoticeForm } from "./NoticeForm";
 import { CreateConsultationDocument, StaffUnitsDocument } from "./operations";
 
@@ -17,7 +17,7 @@ export default function NewConsultationPage() {
   const navigate = useNavigate();
   const units = useQuery(StaffUnitsDocument, {});
   usePageTitle(t("create.title"));
-  const choices = units.data ? unitsWithRole(me, "DRAFTER", units.data.units) : [];
+  const choices = units.data ? unitsWithRole(me, ["DRAFTER"], units.data.units) : [];
 
   return (
     <>

@@ -5,7 +5,8 @@ import { ErrorMessage } from "../../components/ErrorMessage";
 import { Field } from "../../components/Field";
 import type { ConsultationKind, Disclosure } from "../../gql/graphql";
 import { SelectField, TextAreaField } from "./FormFields";
-import { noticeFieldOf, type NoticeField, type UnitRow } from "./logic";
+import type { UnitRow } from "../units";
+import { noticeFieldOf, type NoticeField } from "./logic";
 
 export interface NoticeValues {
   unitId: string;

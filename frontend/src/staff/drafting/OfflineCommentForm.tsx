@@ -7,7 +7,7 @@ import type { CommentChannel, SubmitterType } from "../../gql/graphql";
 import { newIdempotencyKey } from "../../lib/idempotency";
 import { SelectField, TextAreaField } from "./FormFields";
 import { RecordOfflineCommentDocument } from "./operations";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 export const OFFLINE_CHANNELS: CommentChannel[] = ["LETTER", "EMAIL", "PHONE", "SYMPOSIUM", "OTHER"];
 const SUBMITTER_TYPES: SubmitterType[] = ["INDIVIDUAL", "ENTERPRISE", "ORGANIZATION", "OTHER"];

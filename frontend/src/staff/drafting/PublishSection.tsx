@@ -9,7 +9,7 @@ import { formatDate } from "../../lib/format";
 import { TextAreaField } from "./FormFields";
 import { PublishChecksDocument, PublishDocument } from "./operations";
 import { PublishCheckList } from "./PublishCheckList";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 interface ChannelRow {
   channel: string;

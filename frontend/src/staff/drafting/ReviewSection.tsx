@@ -8,7 +8,7 @@ import { formatDate, TIME_ZONE } from "../../lib/format";
 import { ConfirmAction } from "./ConfirmAction";
 import { SelectField, TextAreaField } from "./FormFields";
 import { RecordReviewDocument, ReturnToDraftDocument, SubmitForReviewDocument } from "./operations";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 import { ScrollRegion } from "./ScrollRegion";
 
 type Review = NonNullable<NonNullable<WorkbenchQuery["consultation"]>["reviews"]>[number];

@@ -7,7 +7,7 @@ import { formatDateTime, safeHref } from "../../lib/format";
 import { OrganizerDrawDocument, OrganizerPublishListDocument } from "./operations";
 import { SeedCommitment } from "./SeedCommitment";
 import type { ConsoleHearing } from "./types";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 /** The draw (commit a seed, reveal it to draw) and publishing the participant list. */
 export function DrawSection({ hearing: h, onChanged }: { hearing: ConsoleHearing; onChanged: () => void }) {

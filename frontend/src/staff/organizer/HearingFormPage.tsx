@@ -16,8 +16,8 @@ import {
   OrganizerUnitsDocument,
   OrganizerUpdateHearingDocument,
 } from "./operations";
-import { organizedUnits } from "./units";
-import { useAction } from "./useAction";
+import { ORGANIZING_ROLES, unitsWithRole } from "../units";
+import { useAction } from "../useAction";
 
 /** /staff/hearings/new and /staff/hearings/:id/edit: the notice, created or edited while a draft. */
 export default function HearingFormPage({ mode }: { mode: "new" | "edit" }) {
@@ -31,7 +31,7 @@ export default function HearingFormPage({ mode }: { mode: "new" | "edit" }) {
   usePageTitle(mode === "new" ? t("form.newTitle") : t("form.editTitle"));
 
   const units = useMemo(
-    () => organizedUnits(me, lists.data?.units ?? []).map((u) => ({ id: u.id, label: u.name })),
+    () => unitsWithRole(me, ORGANIZING_ROLES, lists.data?.units ?? []).map((u) => ({ id: u.id, label: u.name })),
     [me, lists.data],
   );
   const consultations = useMemo(

@@ -10,7 +10,7 @@ import { usePageTitle } from "../../components/usePageTitle";
 import type { OrganizerHearingsQuery } from "../../gql/graphql";
 import { formatDateTime } from "../../lib/format";
 import { OrganizerHearingsDocument, OrganizerUnitsDocument } from "./operations";
-import { organizedUnits } from "./units";
+import { ORGANIZING_ROLES, unitsWithRole } from "../units";
 
 const selectPage = (data: OrganizerHearingsQuery) => ({
   nodes: data.hearings.edges.map((edge) => edge.node),
@@ -26,7 +26,7 @@ export default function HearingIndex() {
   const { me } = useSession();
   const units = useQuery(OrganizerUnitsDocument, {});
   const { items, error, hasMore, loading, loadMore, retry } = usePaged(OrganizerHearingsDocument, PAGE, selectPage);
-  const mine = useMemo(() => new Set(organizedUnits(me, units.data?.units ?? []).map((u) => u.id)), [me, units.data]);
+  const mine = useMemo(() => new Set(unitsWithRole(me, ORGANIZING_ROLES, units.data?.units ?? []).map((u) => u.id)), [me, units.data]);
   const shown = items.filter((h) => mine.has(h.unitId));
 
   return (

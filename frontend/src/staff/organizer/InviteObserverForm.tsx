@@ -6,7 +6,7 @@ import { Field } from "../../components/Field";
 import type { ObserverCategory } from "../../gql/graphql";
 import { SelectField } from "./Controls";
 import { OrganizerInviteDocument } from "./operations";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 const OBSERVER_CATEGORIES: readonly ObserverCategory[] = [
   "PUBLIC_REPRESENTATIVE",

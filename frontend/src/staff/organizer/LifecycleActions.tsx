@@ -8,7 +8,7 @@ import { TextAreaField } from "./Controls";
 import { OrganizerCancelHearingDocument, OrganizerPublishHearingDocument } from "./operations";
 import { daysUntil } from "./time";
 import type { ConsoleHearing } from "./types";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 /** Edit (draft only), publish the notice (with the notice-period rule) and cancel (with a reason). */
 export function LifecycleActions({ hearing: h, onChanged }: { hearing: ConsoleHearing; onChanged: () => void }) {

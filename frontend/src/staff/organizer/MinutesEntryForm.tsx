@@ -7,7 +7,7 @@ import { Field } from "../../components/Field";
 import type { MinutesStage, SpeakerCategory } from "../../gql/graphql";
 import { CheckboxField, SelectField, TextAreaField } from "./Controls";
 import { OrganizerRecordMinutesDocument, OrganizerSpeakersDocument } from "./operations";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 const STAGES: readonly MinutesStage[] = ["STATEMENT", "QUESTION", "DEBATE"];
 const SPEAKER_CATEGORIES: readonly SpeakerCategory[] = [

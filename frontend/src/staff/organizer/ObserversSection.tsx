@@ -9,7 +9,7 @@ import { formatDateTime } from "../../lib/format";
 import { InviteObserverForm } from "./InviteObserverForm";
 import { OrganizerObserversDocument, OrganizerReissueLinkDocument, OrganizerWithdrawInvitationDocument } from "./operations";
 import type { ConsoleHearing } from "./types";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 type Invitation = NonNullable<NonNullable<OrganizerObserversQuery["hearing"]>["observers"]>["edges"][number]["node"];
 const selectPage = (data: OrganizerObserversQuery) => ({

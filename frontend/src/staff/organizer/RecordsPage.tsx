@@ -11,7 +11,7 @@ import NotFound from "../../pages/NotFound";
 import { MinutesEntryForm } from "./MinutesEntryForm";
 import { OrganizerMinutesDocument, OrganizerSignOffDocument } from "./operations";
 import { ReportForm } from "./ReportForm";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 /** /staff/hearings/:id/records — the minutes (append, sign off) and the hearing report. */
 export default function RecordsPage() {

@@ -9,7 +9,7 @@ import { SelectField } from "./Controls";
 import { PARTICIPANT_CATEGORIES } from "./formState";
 import { OrganizerRegistrationsDocument, OrganizerSelectManuallyDocument } from "./operations";
 import type { ConsoleHearing } from "./types";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 type Row = OrganizerRegistrationsQuery["hearingRegistrations"]["edges"][number]["node"];
 const STATUSES: readonly HearingRegistrationStatus[] = ["APPLIED", "SELECTED", "WAITLISTED", "CANCELLED"];

@@ -4,7 +4,7 @@ import { request } from "../../api/client";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { TextAreaField } from "./Controls";
 import { OrganizerPublishReportDocument } from "./operations";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 interface Entry {
   id: string;

@@ -5,7 +5,7 @@ import { CopyButton } from "../../components/CopyButton";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { OrganizerCommitSeedDocument } from "./operations";
 import { canMakeSeed, generateSeed, sha256Hex } from "./seed";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 /** Make a secret seed here, show it to keep, and publish only its SHA-256 (commitDrawSeed). */
 export function SeedCommitment({ hearingId, onCommitted }: { hearingId: string; onCommitted: () => void }) {

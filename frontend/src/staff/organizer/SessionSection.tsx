@@ -7,7 +7,7 @@ import { formatDateTime } from "../../lib/format";
 import { TextAreaField } from "./Controls";
 import { OrganizerMaterialsDocument, OrganizerOpenHearingDocument } from "./operations";
 import type { ConsoleHearing } from "./types";
-import { useAction } from "./useAction";
+import { useAction } from "../useAction";
 
 /** Materials delivered (the 7-day rule), opening the hearing, and the way to check-in and the records. */
 export function SessionSection({ hearing: h, onChanged }: { hearing: ConsoleHearing; onChanged: () => void }) {

@@ -1,11 +1,9 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Me } from "../../auth/session";
 import { codeFromScan, qrDetectorClass } from "./barcode";
 import { emptyForm, formFromHearing, missingTimes, toNoticeInput } from "./formState";
 import { generateSeed, sha256Hex } from "./seed";
 import { apiToLocal, localFromNow, localToApi } from "./time";
-import { organizedUnits } from "./units";
 
 describe("the draw seed", () => {
   it("is 64 hex digits from crypto.getRandomValues, and its SHA-256 is that of its exact UTF-8 text", async () => {
@@ -139,22 +137,5 @@ describe("the notice form", () => {
     expect(form).toMatchObject({ decisionKind: "MAJOR_DECISION", startsAt: "2026-12-17T14:30", consultationId: "1", endsAt: "" });
     expect(form.quotas.EXPERT).toBe("4");
     expect(form.quotas.PUBLIC).toBe("");
-  });
-});
-
-describe("the organizer's units", () => {
-  const units = [
-    { id: "1", name: "省厅", parentId: null },
-    { id: "2", name: "市局", parentId: "1" },
-    { id: "3", name: "县局", parentId: "2" },
-    { id: "4", name: "他市", parentId: "1" },
-  ];
-  const staff = (roles: Me["roles"]): Me => ({ id: "9", kind: "staff", displayName: "x", verified: true, roles });
-
-  it("covers the granted units and those below them", () => {
-    expect(organizedUnits(staff([{ role: "ORGANIZER", unitId: "2" }]), units).map((u) => u.id)).toEqual(["2", "3"]);
-    expect(organizedUnits(staff([{ role: "ADMIN", unitId: "1" }]), units).map((u) => u.id)).toEqual(["1", "2", "3", "4"]);
-    expect(organizedUnits(staff([{ role: "DRAFTER", unitId: "2" }]), units)).toEqual([]);
-    expect(organizedUnits(null, units)).toEqual([]);
   });
 });

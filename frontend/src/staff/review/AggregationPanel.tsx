@@ -6,7 +6,8 @@ import { Loading } from "../../components/Loading";
 import type { ReviewAggregationStatusQuery } from "../../gql/graphql";
 import { JobProgress } from "./JobProgress";
 import { AggregationStatusDocument, RunAggregationDocument } from "./operations";
-import { jobActive, jobStateLabel, useAction, useLiveQuery } from "./hooks";
+import { jobActive, jobStateLabel, useLiveQuery } from "./hooks";
+import { useAction } from "../useAction";
 
 const isRunning = (data: ReviewAggregationStatusQuery) => jobActive(data.aggregationStatus.run?.status);
 

@@ -4,7 +4,7 @@ import { request } from "../../api/client";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import type { Outcome } from "../../gql/graphql";
 import { DispositionForm, type StandardReason } from "./DispositionForm";
-import { useAction } from "./hooks";
+import { useAction } from "../useAction";
 import { ApproveDispositionDocument, MergeGroupsDocument, SetDispositionForGroupsDocument } from "./operations";
 import type { ReviewAbilities } from "./roles";
 import type { Group } from "./types";

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { request } from "../../api/client";
 import { ErrorMessage } from "../../components/ErrorMessage";
 import { ConfirmAction } from "./ConfirmAction";
-import { useAction } from "./hooks";
+import { useAction } from "../useAction";
 import { PublishDecisionDocument } from "./operations";
 
 function today(): string {

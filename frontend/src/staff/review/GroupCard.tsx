@@ -7,7 +7,7 @@ import type { DispositionValues } from "./disposition";
 import { DispositionForm, type StandardReason } from "./DispositionForm";
 import { DispositionState } from "./DispositionState";
 import { GroupComments } from "./GroupComments";
-import { useAction } from "./hooks";
+import { useAction } from "../useAction";
 import { ApproveDispositionDocument, SetDispositionDocument } from "./operations";
 import { RenameForm } from "./RenameForm";
 import type { ReviewAbilities } from "./roles";

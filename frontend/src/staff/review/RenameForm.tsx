@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { request } from "../../api/client";
 import { ErrorMessage } from "../../components/ErrorMessage";
-import { useAction } from "./hooks";
+import { useAction } from "../useAction";
 import { UpdateGroupDocument } from "./operations";
 import type { Group } from "./types";
 

@@ -75,23 +75,3 @@ export function useLiveQuery<TResult, TVariables>(
   const refresh = useCallback(() => setTick((n) => n + 1), []);
   return { data: current?.data, error: current?.error, loading: !current, active, refresh };
 }
-
-/** One mutation at a time, with its busy flag and its API error (shown with ErrorMessage). */
-export function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const run = useCallback(async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      return await work();
-    } catch (caught) {
-      setError(asApiError(caught));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  const clear = useCallback(() => setError(undefined), []);
-  return { busy, error, run, clear };
-}

@@ -1,10 +1,11 @@
 import { useCallback, useState } from "react";
-import { ApiError } from "../../api/client";
+import { ApiError } from "../api/client";
 
 const asApiError = (error: unknown) =>
   error instanceof ApiError ? error : new ApiError(String(error), "UNKNOWN", { retryable: true });
 
-/** One button's call to the API: busy while it runs, the API's error (Chinese) when it fails. */
+/** One staff action at a time: busy while it runs, its result (undefined when it failed), and the API's
+ * error (Chinese) kept for ErrorMessage. */
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -20,5 +21,6 @@ export function useAction() {
       setBusy(false);
     }
   }, []);
-  return { busy, error, run, clearError: useCallback(() => setError(undefined), []) };
+  const clear = useCallback(() => setError(undefined), []);
+  return { busy, error, run, clear };
 }
