@@ -5,12 +5,16 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import func, select, text
-from strawberry.fastapi import GraphQLRouter
+from starlette.requests import Request as StarletteRequest
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
 
 from api import downloads, hearing_downloads
 from api.admission import AdmissionLimit
@@ -50,7 +54,21 @@ def build_state(settings: Settings) -> AppState:
     return AppState(settings=settings, engine=engine, sessionmaker=sessionmaker, queue=queue, limiter=limiter)
 
 
-class CanyuGraphQLRouter(GraphQLRouter[Context, None]):
+class CanyuGraphQL(GraphQL[Context, None]):
+    """/graphql as a plain ASGI app. strawberry's FastAPI router would have FastAPI solve a dependency graph
+    for every request, which costs about a third of a millisecond of CPU (docs/benchmarks.md)."""
+
+    def __init__(self, schema: Any, state: AppState, **options: Any) -> None:
+        super().__init__(schema, **options)
+        self.state = state
+
+    async def get_context(
+        self, request: StarletteRequest | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        context = Context(self.state)
+        context.request, context.response = request, response  # type: ignore[assignment]
+        return context
+
     def decode_json(self, data: str | bytes) -> object:
         """A body nested deeper than the JSON parser can recurse is a malformed body (400), not a crash."""
         try:
@@ -88,16 +106,13 @@ def create_app(settings: Settings | None = None, *, start_cron: bool = True) -> 
     )
     app.state.canyu = state
 
-    async def get_context() -> Context:
-        return Context(state)
-
-    graphql = CanyuGraphQLRouter(
+    graphql = CanyuGraphQL(
         build_schema(settings),
-        context_getter=get_context,
+        state,
         graphql_ide=None if settings.is_production else "graphiql",
         allow_queries_via_get=False,
     )
-    app.include_router(graphql, prefix="/graphql")
+    app.router.routes.append(Route("/graphql", graphql))  # an ASGI app as the endpoint: no FastAPI layer
     app.include_router(downloads.router(state))
     app.include_router(hearing_downloads.router(state))
 

@@ -5,7 +5,6 @@ import logging
 import re
 
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors
 
 from api.errors import DomainError
 
@@ -39,57 +38,54 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-class DomainErrors(MaskErrors):
-    def __init__(self, *, hide_suggestions: bool = False) -> None:
-        super().__init__(error_message=INTERNAL_MESSAGE)
-        # In production "Did you mean 'secretField'?" would describe the schema introspection hides.
-        self.hide_suggestions = hide_suggestions
+def client_errors(errors: list[GraphQLError], *, hide_suggestions: bool) -> list[GraphQLError]:
+    """The errors as a client may see them. hide_suggestions: in production "Did you mean
+    'secretField'?" would describe the schema that introspection hides."""
+    return [client_error(error, hide_suggestions=hide_suggestions) for error in errors]
 
-    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
-        return [self._process(error) for error in errors]
 
-    def _process(self, error: GraphQLError) -> GraphQLError:
-        original = error.original_error
-        # Syntax and validation errors, and variables whose values do not fit their types (graphql-core
-        # reports those outside any field, wrapping the scalar's own GraphQLError): the client's own query.
-        if original is None or (error.path is None and isinstance(original, GraphQLError)):
-            message = SUGGESTION.sub("", error.message) if self.hide_suggestions else error.message
-            if len(message) > MAX_CLIENT_MESSAGE:
-                message = message[:MAX_CLIENT_MESSAGE] + "…"
-            return GraphQLError(
-                message,
-                nodes=error.nodes,
-                source=error.source,
-                positions=error.positions,
-                path=error.path,
-                extensions={"code": "GRAPHQL_VALIDATION_FAILED", "retryable": False},
-            )
-        if isinstance(original, DomainError):
-            extensions = {"code": original.code, "retryable": original.retryable}
-            extensions.update({_camel(k): v for k, v in original.details.items() if k != "cause"})
-            return GraphQLError(
-                original.message,
-                nodes=error.nodes,
-                source=error.source,
-                positions=error.positions,
-                path=error.path,
-                extensions=extensions,
-            )
-        if _unstorable_text(original):
-            return GraphQLError(
-                UNSTORABLE_TEXT_MESSAGE,
-                nodes=error.nodes,
-                source=error.source,
-                positions=error.positions,
-                path=error.path,
-                extensions={"code": "TEXT_INVALID_UNICODE", "retryable": False},
-            )
-        log.error("unexpected error in %s", error.path, exc_info=original)
+def client_error(error: GraphQLError, *, hide_suggestions: bool) -> GraphQLError:
+    original = error.original_error
+    # Syntax and validation errors, and variables whose values do not fit their types (graphql-core
+    # reports those outside any field, wrapping the scalar's own GraphQLError): the client's own query.
+    if original is None or (error.path is None and isinstance(original, GraphQLError)):
+        message = SUGGESTION.sub("", error.message) if hide_suggestions else error.message
+        if len(message) > MAX_CLIENT_MESSAGE:
+            message = message[:MAX_CLIENT_MESSAGE] + "…"
         return GraphQLError(
-            INTERNAL_MESSAGE,
+            message,
             nodes=error.nodes,
             source=error.source,
             positions=error.positions,
             path=error.path,
-            extensions={"code": "INTERNAL_ERROR", "retryable": False},
+            extensions={"code": "GRAPHQL_VALIDATION_FAILED", "retryable": False},
         )
+    if isinstance(original, DomainError):
+        extensions = {"code": original.code, "retryable": original.retryable}
+        extensions.update({_camel(k): v for k, v in original.details.items() if k != "cause"})
+        return GraphQLError(
+            original.message,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions=extensions,
+        )
+    if _unstorable_text(original):
+        return GraphQLError(
+            UNSTORABLE_TEXT_MESSAGE,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={"code": "TEXT_INVALID_UNICODE", "retryable": False},
+        )
+    log.error("unexpected error in %s", error.path, exc_info=original)
+    return GraphQLError(
+        INTERNAL_MESSAGE,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={"code": "INTERNAL_ERROR", "retryable": False},
+    )

@@ -1,25 +1,19 @@
 """The GraphQL schema: the domains' queries and mutations composed, with hardening extensions."""
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterable
+from functools import lru_cache
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, DocumentNode, GraphQLError, parse, specified_rules
 from graphql.validation import NoSchemaIntrospectionCustomRule
-from strawberry.extensions import (
-    AddValidationRules,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    SchemaExtension,
-    ValidationCache,
-)
+from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter, SchemaExtension
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import validate_document
 
 from api.accounts.schema import AccountMutation, AccountQuery
 from api.context import Context
-from api.graphql_errors import DomainErrors
+from api.graphql_errors import client_errors
 from api.settings import Settings
 from consultations.review_schema import ReviewMutation, ReviewQuery
 from consultations.schema import ConsultationMutation, ConsultationQuery
@@ -34,16 +28,6 @@ class Query(AccountQuery, ConsultationQuery, ReviewQuery, HearingQuery):
 @strawberry.type
 class Mutation(AccountMutation, ConsultationMutation, ReviewMutation, HearingMutation):
     pass
-
-
-class ReleaseMutationSession(SchemaExtension):
-    """After the operation, release a session a mutation opened for its caller but never used."""
-
-    async def on_operation(self) -> AsyncIterator[None]:
-        yield
-        context = self.execution_context.context
-        if isinstance(context, Context):
-            await context.close()
 
 
 # More list items and object fields in all of a request's variables than any operation needs (the longest
@@ -69,47 +53,81 @@ def oversized_variables(variables: dict[str, Any]) -> GraphQLError | None:
     return None
 
 
-class BoundedVariables(SchemaExtension):
-    """Refuse oversized variables before they are parsed against the schema."""
-
-    def on_operation(self) -> Iterator[None]:
-        variables = self.execution_context.variables
-        if variables and (error := oversized_variables(variables)):
-            raise error
-        yield
-
-
 class Schema(strawberry.Schema):
+    """canyu's schema: operations parsed and validated once per query text, errors shown as clients may
+    see them."""
+
+    def __init__(
+        self,
+        *,
+        limit_rules: Iterable[type[ASTValidationRule]] = (),
+        max_tokens: int | None = None,
+        hide_suggestions: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.validation_rules = (*specified_rules, *limit_rules)
+        self.max_tokens = max_tokens
+        self.hide_suggestions = hide_suggestions
+        self.prepare = lru_cache(maxsize=256)(self._prepare)
+
+    def _prepare(self, query: str) -> tuple[DocumentNode, list[GraphQLError]]:
+        """The parsed document and its validation errors; a query that does not parse raises (uncached)."""
+        document = parse(query, max_tokens=self.max_tokens)
+        return document, validate_document(self._schema, document, self.validation_rules)
+
     def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
-        """Label errors raised before execution (a query that does not parse); log nothing: DomainErrors
+        """Label errors raised before execution (a query that does not parse); log nothing: client_errors
         already logged what was unexpected, and the rest is the client's own mistake."""
         for error in errors:
             if not error.extensions:
                 error.extensions = {"code": "GRAPHQL_VALIDATION_FAILED", "retryable": False}
 
 
+class RequestHooks(SchemaExtension):
+    """All of canyu's per-request hooks, in one extension: strawberry wraps each extension's hooks anew for
+    every request, and the seven stock extensions these replace cost more CPU than a comment's insert
+    (docs/benchmarks.md)."""
+
+    async def on_operation(self) -> AsyncIterator[None]:
+        execution = self.execution_context
+        schema = execution.schema
+        assert isinstance(schema, Schema)
+        try:
+            if execution.variables and (error := oversized_variables(execution.variables)):
+                raise error
+            if execution.query:
+                # Cached by query text: keying on the document would hash its whole tree on every request.
+                document, errors = schema.prepare(execution.query)
+                execution.graphql_document, execution.pre_execution_errors = document, list(errors)
+            yield
+            result = execution.result
+            if result is not None and result.errors:
+                result.errors = client_errors(result.errors, hide_suggestions=schema.hide_suggestions)
+        finally:
+            # Release a session a mutation opened for its caller but never used.
+            if isinstance(execution.context, Context):
+                await execution.context.close()
+
+
 def build_schema(settings: Settings) -> strawberry.Schema:
-    # The limiters' rule classes are made once here: ValidationCache keys on the rule classes, and the
-    # limiter extensions would make new ones on every request, so every request would validate anew.
     limit_rules = (
         *QueryDepthLimiter(max_depth=settings.graphql_max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases).validation_rules,
         *([NoSchemaIntrospectionCustomRule] if settings.is_production else []),
     )
-    # Factories: strawberry builds fresh extensions per request (the caches are shared module-wide).
-    extensions: list[Callable[[], SchemaExtension]] = [
-        BoundedVariables,
-        lambda: AddValidationRules(list(limit_rules)),
-        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
-        lambda: DomainErrors(hide_suggestions=settings.is_production),
-        ReleaseMutationSession,
-    ]
     # No batching: a JSON array of operations would multiply every per-request limit above, so strawberry
     # answers it with HTTP 400 before running any of them.
     config = StrawberryConfig(auto_camel_case=True, batching_config=None)
-    return Schema(query=Query, mutation=Mutation, extensions=extensions, config=config)
+    return Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[RequestHooks],
+        config=config,
+        limit_rules=limit_rules,
+        max_tokens=settings.graphql_max_tokens,
+        hide_suggestions=settings.is_production,
+    )
 
 
 # For `strawberry export-schema api.schema:schema` and the committed schema.graphql.

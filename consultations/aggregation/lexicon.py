@@ -13,6 +13,8 @@ from pathlib import Path
 
 import jieba
 
+from consultations import segmentation
+
 DEFAULT_LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "aggregation"
 USER_DICT_FILE = "userdict.txt"
 STOPWORDS_FILE = "stopwords.txt"
@@ -40,6 +42,7 @@ def load_lexicon(extra_dir: Path | None = None) -> None:
             word, *rest = entry.split()
             frequency = int(rest[0]) if rest and rest[0].isdigit() else None
             jieba.add_word(word, freq=frequency)
+        segmentation.dictionary_changed()
         _stopwords = _stopwords | frozenset(_entries(folder / STOPWORDS_FILE))
         _loaded_dirs.add(folder.resolve())
 
