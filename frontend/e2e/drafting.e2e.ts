@@ -153,7 +153,9 @@ describe("the drafting workbench", () => {
     expect(await card.locator(".tag").first().textContent()).toBe("已隐藏");
 
     // An offline letter, recorded on the same page.
-    await page.getByLabel("邮戳日期").fill(new Date().toISOString().slice(0, 10));
+    // Today in Beijing: from 16:00 UTC on, the UTC date is still the day before the consultation opened.
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+    await page.getByLabel("邮戳日期").fill(today);
     await page.getByLabel("意见内容").fill("来信建议增加夜间照明设施。");
     await page.getByLabel("提出人姓名（选填）").fill("端到端来信人");
     await page.getByRole("button", { name: "登记意见" }).click();

@@ -40,6 +40,7 @@ def test_segmentation_keeps_order(size: int, monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(engine, "SEGMENT_CHUNK_CHARS", 20)
     texts = [f"第{n}号意见关于宅基地审批" if n % 2 else f"第{n}号意见关于土地征收补偿" for n in range(size)]
+    lexicon.load_lexicon()  # as the pool's workers do; alone, this test may be the first to load it here
     expected = [" ".join(lexicon.terms(text)) for text in texts]
     assert segment(texts, workers=2, lexicon_dir=None, progress=lambda *e: None) == expected
 
