@@ -3,6 +3,7 @@ anything unexpected is logged and masked."""
 
 import logging
 import re
+from typing import Any
 
 from graphql import GraphQLError
 
@@ -38,6 +39,18 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
+def _in_place_of(error: GraphQLError, message: str, extensions: dict[str, Any]) -> GraphQLError:
+    """A new error at the original's place (locations and path) with a message a client may see."""
+    return GraphQLError(
+        message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions=extensions,
+    )
+
+
 def client_errors(errors: list[GraphQLError], *, hide_suggestions: bool) -> list[GraphQLError]:
     """The errors as a client may see them. hide_suggestions: in production "Did you mean
     'secretField'?" would describe the schema that introspection hides."""
@@ -52,40 +65,14 @@ def client_error(error: GraphQLError, *, hide_suggestions: bool) -> GraphQLError
         message = SUGGESTION.sub("", error.message) if hide_suggestions else error.message
         if len(message) > MAX_CLIENT_MESSAGE:
             message = message[:MAX_CLIENT_MESSAGE] + "…"
-        return GraphQLError(
-            message,
-            nodes=error.nodes,
-            source=error.source,
-            positions=error.positions,
-            path=error.path,
-            extensions={"code": "GRAPHQL_VALIDATION_FAILED", "retryable": False},
-        )
+        return _in_place_of(error, message, {"code": "GRAPHQL_VALIDATION_FAILED", "retryable": False})
     if isinstance(original, DomainError):
         extensions = {"code": original.code, "retryable": original.retryable}
         extensions.update({_camel(k): v for k, v in original.details.items() if k != "cause"})
-        return GraphQLError(
-            original.message,
-            nodes=error.nodes,
-            source=error.source,
-            positions=error.positions,
-            path=error.path,
-            extensions=extensions,
-        )
+        return _in_place_of(error, original.message, extensions)
     if _unstorable_text(original):
-        return GraphQLError(
-            UNSTORABLE_TEXT_MESSAGE,
-            nodes=error.nodes,
-            source=error.source,
-            positions=error.positions,
-            path=error.path,
-            extensions={"code": "TEXT_INVALID_UNICODE", "retryable": False},
+        return _in_place_of(
+            error, UNSTORABLE_TEXT_MESSAGE, {"code": "TEXT_INVALID_UNICODE", "retryable": False}
         )
     log.error("unexpected error in %s", error.path, exc_info=original)
-    return GraphQLError(
-        INTERNAL_MESSAGE,
-        nodes=error.nodes,
-        source=error.source,
-        positions=error.positions,
-        path=error.path,
-        extensions={"code": "INTERNAL_ERROR", "retryable": False},
-    )
+    return _in_place_of(error, INTERNAL_MESSAGE, {"code": "INTERNAL_ERROR", "retryable": False})
