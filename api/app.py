@@ -56,7 +56,7 @@ def build_state(settings: Settings) -> AppState:
 
 class CanyuGraphQL(GraphQL[Context, None]):
     """/graphql as a plain ASGI app. strawberry's FastAPI router would have FastAPI solve a dependency graph
-    for every request, which costs about a third of a millisecond of CPU (docs/benchmarks.md)."""
+    for every request, which cost about 0.3 ms of CPU (docs/benchmarks.md)."""
 
     def __init__(self, schema: Any, state: AppState, **options: Any) -> None:
         super().__init__(schema, **options)

@@ -85,9 +85,9 @@ class Schema(strawberry.Schema):
 
 
 class RequestHooks(SchemaExtension):
-    """All of canyu's per-request hooks, in one extension: strawberry wraps each extension's hooks anew for
-    every request, and the seven stock extensions these replace cost more CPU than a comment's insert
-    (docs/benchmarks.md)."""
+    """All of canyu's per-request hooks, in one extension: strawberry creates every extension and wraps each
+    of its hooks anew for every request, so the seven small extensions this replaces cost about 0.4 ms of
+    CPU per request more (docs/benchmarks.md, "One extension, a plain ASGI route, cached segmentation")."""
 
     async def on_operation(self) -> AsyncIterator[None]:
         execution = self.execution_context

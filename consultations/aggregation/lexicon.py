@@ -6,7 +6,8 @@ adds its own, without code changes, as files with the same names in the folder n
 
 jieba keeps its dictionary per process and does not cache user words, so `load_lexicon` runs once at
 the start of every process that segments: the aggregation job's process and each worker of its
-process pool (as the pool's initializer). This module imports only jieba, so a pool worker starts fast.
+process pool (as the pool's initializer). This module imports only jieba and `segmentation` (which
+imports only jieba), so a pool worker starts fast.
 """
 
 from pathlib import Path
