@@ -80,7 +80,7 @@ describe("job progress polling", () => {
     await screen.findByText("最近一次：已完成", {}, { timeout: 3000 });
     expect(screen.getByText("新归入4条意见：新建主题3个")).toBeInTheDocument();
     expect(screen.queryByRole("progressbar")).toBeNull();
-    expect(finished).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(finished).toHaveBeenCalledTimes(1)); // an effect after the render that showed it
     const asked = calls.length;
     await new Promise((resolve) => setTimeout(resolve, 1300));
     expect(calls.length).toBe(asked); // no more polling once done
