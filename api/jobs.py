@@ -15,6 +15,7 @@ import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import wraps
 from typing import Any
 
 from sqlalchemy import JSON, Integer, String, Text, select, update
@@ -196,6 +197,26 @@ async def resume_requested_runs(ctx: dict[str, Any]) -> str:
         job_id = f"run:{run.id}:resume:{int(now.timestamp())}"
         await ctx["queue"].enqueue(run.job_name, run.id, job_id=job_id)
     return f"resumed {len(due)}"
+
+
+def one_run_at_a_time(function: JobFunction) -> JobFunction:
+    """For a job that works until nothing is left: started while it runs in this process (a nudge and a
+    cron sweep, say), it returns at once, since the running one takes that work too. Several processes may
+    still run it side by side (its batches skip each other's locked rows)."""
+    running = False
+
+    @wraps(function)
+    async def run(*args: Any, **kwargs: Any) -> Any:
+        nonlocal running
+        if running:
+            return "already running"
+        running = True
+        try:
+            return await function(*args, **kwargs)
+        finally:
+            running = False
+
+    return run
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ between sending and marking leaves rows `sending`; they are retried after a time
 carries a stable Message-ID so a receiving server can drop the rare duplicate.
 """
 
+import asyncio
 import logging
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -220,8 +221,10 @@ async def deliver_due(
     *,
     max_attempts: int,
     batch_size: int = 100,
+    settle_seconds: float = 0,
 ) -> tuple[int, int]:
-    """Send what is due; return (sent, failed attempts)."""
+    """Send what is due until nothing is; return (sent, failed attempts). After a batch that was not full
+    it waits settle_seconds before it looks again."""
     sent = failed = 0
     while True:
         async with transaction(sessionmaker) as session:
@@ -253,6 +256,8 @@ async def deliver_due(
                 log.warning("notification %s failed (attempt %s): %s", row.id, row.attempts, error)
         sent += len(delivered)
         failed += len(errors)
+        if len(batch) < batch_size:
+            await asyncio.sleep(settle_seconds)
 
 
 async def deliver_notifications(ctx: dict[str, Any]) -> str:
@@ -262,5 +267,6 @@ async def deliver_notifications(ctx: dict[str, Any]) -> str:
         ctx["sessionmaker"],
         ctx.get("transports") or transports_from_settings(settings),
         max_attempts=settings.notification_max_attempts,
+        settle_seconds=settings.job_batch_settle_seconds,
     )
     return f"sent {sent}, failed {failed}"

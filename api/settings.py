@@ -108,6 +108,9 @@ class Settings(BaseSettings):
     aggregation_workers: int = Field(default=0, ge=0, le=64)
     # A process sends one "new work" nudge per job at most this often; the cron sweeps catch the rest.
     job_nudge_debounce_seconds: float = Field(default=0.5, ge=0)
+    # A job working through new comments or the outbox waits this long after a batch that was not full
+    # before it looks again, so that under steady load it takes them in batches, not a few at a time.
+    job_batch_settle_seconds: float = Field(default=0.25, ge=0, le=10)
     # A requested job (aggregation, statement) silent this long is presumed dead and started again.
     job_stale_seconds: float = Field(default=300, gt=0)
 

@@ -9,7 +9,7 @@ from arq import cron
 from arq.connections import RedisSettings
 
 from api.db import create_engine, create_sessionmaker
-from api.jobs import ArqQueue, CronJob, JobFunction, resume_requested_runs
+from api.jobs import ArqQueue, CronJob, JobFunction, one_run_at_a_time, resume_requested_runs
 from api.observability import log_config, timed_job
 from api.outbox import deliver_notifications
 from api.settings import Settings, get_settings
@@ -20,13 +20,13 @@ from consultations.statement.snapshot import register_hearing_facts
 from hearings.jobs import remind_observers
 from hearings.records import hearing_facts
 
-# Each job records its duration in /metrics; the wrapper keeps the function's name, which arq keys on.
+# Each job records its duration in /metrics; the wrappers keep the function's name, which arq keys on.
 JOB_FUNCTIONS: list[JobFunction] = [
     timed_job(function)
     for function in (
-        deliver_notifications,
+        one_run_at_a_time(deliver_notifications),
         close_due_consultations,
-        process_new_comments,
+        one_run_at_a_time(process_new_comments),
         run_aggregation,
         generate_statement,
         resume_requested_runs,

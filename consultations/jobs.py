@@ -19,6 +19,7 @@ from consultations.aggregation.types import AggregationResult, IncrementalResult
 from consultations.models import Comment
 
 NEW_COMMENT_BATCH = 500
+PROGRESS_EVERY_SECONDS = 2.0
 
 
 async def close_due_consultations(ctx: dict[str, Any]) -> str:
@@ -84,18 +85,25 @@ async def _process_batch(session: AsyncSession) -> int:
 
 async def process_new_comments(ctx: dict[str, Any]) -> str:
     """Seal each new comment into the audit chain and segment it with jieba (idempotent: a rerun finds
-    nothing left). The nudge after each submission and a cron sweep both run it."""
+    nothing left). The nudge after each submission and a cron sweep both run it; it runs until a look
+    finds nothing. A run that did something leaves a JobRun row, which a run longer than a few seconds
+    (a backlog, or steady submissions) updates as it goes."""
+    settle_seconds = ctx["settings"].job_batch_settle_seconds
     progress: JobProgress | None = None
     done = 0
+    reported_at = time.monotonic()
     while True:
         async with transaction(ctx["sessionmaker"]) as session:
             processed = await _process_batch(session)
         if not processed:
             break
-        if done:  # a second batch: a run this long shows its progress (a short one only its outcome)
-            progress = progress or JobProgress(ctx["sessionmaker"], "process_new_comments")
-            await progress.update(done + processed)
         done += processed
+        if time.monotonic() - reported_at >= PROGRESS_EVERY_SECONDS:
+            reported_at = time.monotonic()
+            progress = progress or JobProgress(ctx["sessionmaker"], "process_new_comments")
+            await progress.update(done)
+        if processed < NEW_COMMENT_BATCH:
+            await asyncio.sleep(settle_seconds)
     if done:
         progress = progress or JobProgress(ctx["sessionmaker"], "process_new_comments")
         await progress.finish(f"sealed and segmented {done} comments")

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import event, select, update
 
 from api.db import transaction, utcnow
-from api.jobs import ArqQueue, InProcessQueue, JobProgress, JobRun
+from api.jobs import ArqQueue, InProcessQueue, JobProgress, JobRun, one_run_at_a_time
 from api.outbox import SENDING_TIMEOUT, Notification, _claim_batch, deliver_due, queue_notification
 from api.worker import job_context
 from consultations import comments
@@ -358,3 +358,39 @@ async def test_job_progress_records_failure(state):
     assert (run.status, run.progress_done, run.progress_total) == ("failed", 1, None)
     assert run.message == "ValueError: 模板缺失"
     assert run.finished_at is not None
+
+
+async def test_after_a_small_batch_delivery_settles_and_sends_what_came_meanwhile(state):
+    first = await add_notification(state)
+    fake = FakeTransport()
+    delivery = asyncio.create_task(
+        deliver_due(state.sessionmaker, transports(fake), max_attempts=3, settle_seconds=1.0)
+    )
+    for _ in range(250):  # until the first batch is out (the delivery then settles for a second)
+        if fake.seen or delivery.done():
+            break
+        await asyncio.sleep(0.02)
+    second = await add_notification(state)
+
+    assert await delivery == (2, 0)
+    assert fake.seen == [first, second]
+
+
+async def test_a_job_started_again_while_it_runs_in_this_process_returns_at_once():
+    release = asyncio.Event()
+    calls = 0
+
+    async def works_until_released() -> str:
+        nonlocal calls
+        calls += 1
+        await release.wait()
+        return "done"
+
+    job = one_run_at_a_time(works_until_released)
+    first = asyncio.create_task(job())
+    await asyncio.sleep(0)
+    assert await job() == "already running"
+    release.set()
+    assert await first == "done"
+    assert await job() == "done"  # runs again once the first has finished
+    assert (calls, job.__name__) == (2, "works_until_released")

@@ -2,6 +2,7 @@
 (one statement on PostgreSQL, two on SQLite), the per-process known draft versions, and the batch that
 seals and segments new comments."""
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from sqlalchemy import event, func, select, update
 
 from api.accounts import service as accounts
+from api.audit import AuditEvent
 from api.db import utcnow
 from api.outbox import Notification
 from api.ratelimit import MemoryRateLimiter
@@ -257,3 +259,32 @@ async def test_one_pass_seals_and_segments_a_mixed_batch(state, citizen, cid):
     assert rows[segmented_only.id].sealed_at > earlier
     assert "绿色通道" in rows[fresh.id].tokens.split() or "绿色" in rows[fresh.id].tokens.split()
     assert await process_new_comments(ctx) == "processed 0"
+
+
+async def sealed_batches(state) -> list[list[int]]:
+    """The comment ids of each seal event, in the order they were written."""
+    async with state.sessionmaker() as session:
+        events = await session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "comments.sealed").order_by(AuditEvent.seq)
+        )
+        return [[comment_id for comment_id, _ in event.after["comments"]] for event in events]
+
+
+async def test_after_a_small_batch_the_job_settles_and_takes_what_came_meanwhile_in_one_batch(
+    state, citizen, cid
+):
+    first, _ = await submit(state, citizen, cid, "宅基地面积标准应当公开。")
+    ctx = {
+        "sessionmaker": state.sessionmaker,
+        "settings": state.settings.model_copy(update={"job_batch_settle_seconds": 1.0}),
+    }
+    job = asyncio.create_task(process_new_comments(ctx))
+    for _ in range(250):  # until the first batch is sealed (the job then settles for a second)
+        if await sealed_batches(state) or job.done():
+            break
+        await asyncio.sleep(0.02)
+    second, _ = await submit(state, citizen, cid, "审批流程应当网上公开。")
+    third, _ = await submit(state, citizen, cid, "建议开辟绿色通道。")
+
+    assert await job == "processed 3"
+    assert await sealed_batches(state) == [[first.id], [second.id, third.id]]
