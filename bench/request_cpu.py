@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import secrets
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -98,7 +99,7 @@ def main() -> int:
         for checkout in checkouts:
             cpu = [s[0] for s in samples[checkout]]
             rate = [s[1] for s in samples[checkout]]
-            commit = ingest.subprocess.run(
+            commit = subprocess.run(
                 ["git", "-C", str(checkout), "describe", "--always", "--dirty"],
                 capture_output=True,
                 text=True,

@@ -16,10 +16,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import jieba
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout, for tests.*
 
 from api import demo
 from consultations import segmentation
+from tests.consultations.test_segmentation import jieba_reference
 
 LUA = Path(__file__).resolve().parent / "submit_comment.lua"
 
@@ -40,11 +41,6 @@ def ingest_bodies(count: int) -> list[str]:
     ]
 
 
-def jieba_tokens(text: str) -> str:
-    words = (w.strip() for w in jieba.cut_for_search(text))
-    return " ".join(w for w in words if w and any(ch.isalnum() for ch in w))
-
-
 def cpu_us(function: Callable[[str], str], texts: list[str]) -> float:
     started = time.process_time()
     for text in texts:
@@ -62,11 +58,11 @@ def main() -> int:
     print("|---|---:|---:|---:|---:|---:|")
     for name, texts in corpora.items():
         segmentation.dictionary_changed()  # empty cache
-        assert [segmentation.tokens(t) for t in texts] == [jieba_tokens(t) for t in texts]
+        assert [segmentation.tokens(t) for t in texts] == [jieba_reference(t) for t in texts]
         segmentation.dictionary_changed()
         ours = cpu_us(segmentation.tokens, texts)
         info = segmentation.block_cache_info()
-        reference = cpu_us(jieba_tokens, texts)
+        reference = cpu_us(jieba_reference, texts)
         chars = sum(map(len, texts)) // len(texts)
         hit_rate = info.hits / max(1, info.hits + info.misses)
         print(f"| {name} | {len(texts)} | {chars} | {reference:.0f} | {ours:.0f} | {hit_rate:.0%} |")
