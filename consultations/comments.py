@@ -362,15 +362,15 @@ async def _insert_comment(session: AsyncSession, comment: Comment, receipt_to: s
     connection = await session.connection()
     values = {c.key: getattr(comment, c.key) for c in _COMMENT_COLUMNS}
     if not receipt_to:
-        return (await _GUARDED_INSERT[connection.dialect.name].execute(connection, values)).scalar()
+        return await _GUARDED_INSERT[connection.dialect.name].scalar(connection, values)
     notification = notification_parameters(
         recipient=receipt_to, kind="comment_receipt", subject=RECEIPT_SUBJECT, user_id=comment.author_id
     )
     if connection.dialect.name == "postgresql":
-        return (await _GUARDED_INSERT_WITH_RECEIPT.execute(connection, values | notification)).scalar()
-    comment_id = (await _GUARDED_INSERT["sqlite"].execute(connection, values)).scalar()
+        return await _GUARDED_INSERT_WITH_RECEIPT.scalar(connection, values | notification)
+    comment_id = await _GUARDED_INSERT["sqlite"].scalar(connection, values)
     if comment_id is not None:
-        await _RECEIPT_NOTIFICATION.execute(connection, notification | values | {"comment_id": comment_id})
+        await _RECEIPT_NOTIFICATION.rows(connection, notification | values | {"comment_id": comment_id})
     return comment_id
 
 

@@ -21,6 +21,7 @@ from api.audit import SYSTEM, Actor
 from api.db import utcnow
 from api.errors import Conflict, InvalidInput, NotFound
 from api.outbox import queue_notification
+from api.precompiled import Precompiled
 from api.ratelimit import RateLimiter, address_key, too_often
 from api.security import (
     constant_time_equals,
@@ -285,7 +286,7 @@ async def logout(session: AsyncSession, *, token: str) -> None:
 
 _sessions, _users = AuthSession.__table__, User.__table__
 # Built once, in plain Core: it runs on every authenticated request.
-_AUTHENTICATE = (
+_AUTHENTICATE = Precompiled(
     select(
         _sessions.c.csrf_token,
         _sessions.c.expires_at,
@@ -315,27 +316,41 @@ async def authenticate(session: AsyncSession, *, token: str) -> Authenticated | 
 
     Runs on every authenticated request: one prebuilt statement, no ORM objects.
     """
-    connection = await session.connection()
-    row = (await connection.execute(_AUTHENTICATE, {"token_hash": token_digest(token)})).first()
-    if row is None or row.revoked_at is not None or row.expires_at < utcnow() or not row.is_active:
+    rows = await _AUTHENTICATE.rows(await session.connection(), {"token_hash": token_digest(token)})
+    if not rows:
+        return None
+    (
+        csrf_token,
+        expires_at,
+        revoked_at,
+        user_id,
+        kind,
+        display_name,
+        verified_at,
+        is_active,
+        email,
+        phone,
+        username,
+    ) = rows[0]
+    if revoked_at is not None or expires_at < utcnow() or not is_active:
         return None
     grants: tuple[Grant, ...] = ()
-    if row.kind == UserKind.STAFF:
-        rows = await session.execute(
+    if kind == UserKind.STAFF:
+        granted = await session.execute(
             select(RoleGrant.role, Unit.id, Unit.path)
             .join(Unit, Unit.id == RoleGrant.unit_id)
-            .where(RoleGrant.user_id == row.id)
+            .where(RoleGrant.user_id == user_id)
         )
-        grants = tuple(Grant(role=r, unit_id=u, unit_path=p) for r, u, p in rows)
+        grants = tuple(Grant(role=r, unit_id=u, unit_path=p) for r, u, p in granted)
     principal = Principal(
-        user_id=row.id,
-        kind=row.kind,
-        display_name=row.display_name,
-        verified=row.verified_at is not None,
-        contact=row.email or row.phone or row.username or "",
+        user_id=user_id,
+        kind=kind,
+        display_name=display_name,
+        verified=verified_at is not None,
+        contact=email or phone or username or "",
         grants=grants,
     )
-    return Authenticated(principal=principal, csrf_token=row.csrf_token)
+    return Authenticated(principal=principal, csrf_token=csrf_token)
 
 
 async def create_unit(
