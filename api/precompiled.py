@@ -38,7 +38,7 @@ class _Compiled:
     names: tuple[str, ...]  # parameter names in the driver's positional order
     fixed: dict[str, Any]  # values of the statement's literal parameters
     processors: dict[str, Processor]
-    result_processors: tuple[Processor | None, ...]  # per result column; empty when none needs one
+    result_processors: tuple[tuple[int, Processor], ...]  # (column index, processor) where one is needed
 
 
 class Precompiled:
@@ -63,15 +63,14 @@ class Precompiled:
                 if processor is not None:
                     processors[name] = processor
             columns = getattr(self.statement, "exported_columns", ())  # a SELECT's, or DML's RETURNING
-            result_processors = tuple(
-                column.type.dialect_impl(dialect).result_processor(dialect, None) for column in columns
-            )
+            typed = (column.type.dialect_impl(dialect).result_processor(dialect, None) for column in columns)
+            result_processors = tuple((i, p) for i, p in enumerate(typed) if p is not None)
             found = _Compiled(
                 sql=str(compiled),
                 names=tuple(compiled.positiontup),
                 fixed={name: bind.value for name, bind in compiled.binds.items() if not bind.required},
                 processors=processors,
-                result_processors=result_processors if any(result_processors) else (),
+                result_processors=result_processors,
             )
             self._by_dialect[dialect.name] = found
         return found
@@ -91,12 +90,11 @@ class Precompiled:
         fetched = await _fetch(connection, compiled.sql, self.parameters(connection.dialect, values))
         if not compiled.result_processors:
             return [tuple(row) for row in fetched]
-        pairs = [(i, p) for i, p in enumerate(compiled.result_processors) if p is not None]
         rows = []
         for row in fetched:
             typed = list(row)
-            for i, processor in pairs:
-                typed[i] = processor(typed[i])
+            for index, processor in compiled.result_processors:
+                typed[index] = processor(typed[index])
             rows.append(tuple(typed))
         return rows
 
@@ -127,18 +125,17 @@ async def _fetch_on_asyncpg(
     except Exception as error:
         lost = driver.is_closed()  # the dialect's own test for a disconnect
         try:
-            adapted._handle_exception(error)  # raises the DBAPI-style error SQLAlchemy's dialect maps
+            adapted._handle_exception(error)  # always raises: the DBAPI-style error the dialect maps
         except Exception as translated:
-            wrapped = DBAPIError.instance(
+            if lost:
+                await connection.invalidate(error)
+            raise DBAPIError.instance(
                 sql,
                 parameters,
                 translated,
                 connection.dialect.loaded_dbapi.Error,
                 connection_invalidated=lost,
                 dialect=connection.dialect,
-            )
-        if lost:
-            await connection.invalidate(error)
-        raise wrapped from error
+            ) from error
     events.after_cursor_execute(connection.sync_connection, None, sql, parameters, None, False)
     return cast(Sequence[Any], records)

@@ -95,7 +95,7 @@ def settings(database_url: str, redis_url: str | None, tmp_path_factory: pytest.
         data_dir=tmp_path_factory.mktemp("data"),
         db_pool_size=5,
         job_nudge_debounce_seconds=0,
-        job_batch_settle_seconds=0,  # tests/api/test_job_batches.py runs the jobs with a settle
+        job_batch_settle_seconds=0,  # the tests named *_settles_* run the jobs with a settle
         password_hash_time_cost=1,
         password_hash_memory_kib=1024,
     )
